@@ -1,0 +1,45 @@
+// Snapshot workload: keeps TypeScript compiler Programs alive, then writes a heap snapshot.
+// Each Program type-checks ~200 .d.ts files (typescript's lib.*.d.ts, typescript.d.ts and
+// @types/node). Usage: node tsc-workload.mjs <out.heapsnapshot> <fullPrograms> <extraCheckedFiles>
+//   fullPrograms       programs whose every source file is type-checked
+//   extraCheckedFiles  if != 0, one more program where only some source files are checked:
+//                      N > 0 checks the last N files (typescript.d.ts, @types/node, small libs),
+//                      N < 0 checks the first |N| files (lib.es5, lib.dom, ...: bigger steps)
+import { createRequire } from 'node:module';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+
+const [out, fullArg = '1', extraArg = '0'] = process.argv.slice(2);
+const require = createRequire(import.meta.url);
+const ts = require('typescript');
+const tsLib = path.dirname(require.resolve('typescript'));
+const nodeTypes = path.dirname(require.resolve('@types/node/package.json'));
+
+const libs = readdirSync(tsLib).filter((f) => /^lib\..*\.d\.ts$/.test(f) && !f.includes('worker')).sort();
+const rootNames = [path.join(nodeTypes, 'index.d.ts'), path.join(tsLib, 'typescript.d.ts')];
+const options = {
+  lib: libs, types: [], noEmit: true, strict: true,
+  target: ts.ScriptTarget.ESNext, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
+};
+
+function program(checkedFiles) {
+  const p = ts.createProgram({ rootNames, options });
+  const all = p.getSourceFiles();
+  const files = checkedFiles < 0 ? all.slice(0, -checkedFiles) : all.slice(Math.max(0, all.length - checkedFiles));
+  let diagnostics = p.getGlobalDiagnostics().length;
+  for (const f of files) diagnostics += p.getSemanticDiagnostics(f).length;
+  return { p, files: all.length, checked: files.length, diagnostics };
+}
+
+const t0 = Date.now();
+const kept = [];
+for (let i = 0; i < Number(fullArg); i++) kept.push(program(Infinity));
+if (Number(extraArg) !== 0) kept.push(program(Number(extraArg)));
+globalThis.__keepAlive = kept;
+const mb = (process.memoryUsage().heapUsed / 1e6).toFixed(0);
+console.log(`ts ${ts.version}: ${kept.length} programs (${kept.map((k) => `${k.checked}/${k.files}`).join(', ')} files checked), ` +
+  `heap ${mb} MB, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+const t1 = Date.now();
+v8.writeHeapSnapshot(out);
+console.log(`snapshot written in ${((Date.now() - t1) / 1000).toFixed(1)} s`);

@@ -1,0 +1,55 @@
+import { computeSummary, type ClassSummary } from '@heapdiff/core';
+import { formatCount, formatSize, safeText } from '../output/format.js';
+import { createProgress } from '../output/progress.js';
+import { renderTable } from '../output/table.js';
+import type { SummaryOutput } from '../schemas.js';
+import { loadWithProgress } from './load.js';
+import { applyLimit } from './options.js';
+
+export interface SummaryArgs {
+  snapshot: string;
+  limit: number;
+  sort: 'retained' | 'self' | 'count';
+  json: boolean;
+}
+
+const sorters: Record<SummaryArgs['sort'], (a: ClassSummary, b: ClassSummary) => number> = {
+  retained: (a, b) => b.retainedSize - a.retainedSize || b.selfSize - a.selfSize,
+  self: (a, b) => b.selfSize - a.selfSize || b.retainedSize - a.retainedSize,
+  count: (a, b) => b.count - a.count || b.retainedSize - a.retainedSize,
+};
+
+export async function runSummary(args: SummaryArgs): Promise<number> {
+  const progress = createProgress(!args.json);
+  const snapshot = await loadWithProgress(args.snapshot, progress);
+  const report = progress.phase('computing dominators', 1);
+  const summary = computeSummary(snapshot, { onProgress: report });
+  progress.stop();
+  const classes = [...summary.classes].sort(sorters[args.sort]);
+  const rows = applyLimit(classes, args.limit);
+  if (args.json) {
+    const output: SummaryOutput = {
+      snapshot: { path: args.snapshot, nodeCount: summary.nodeCount, edgeCount: summary.edgeCount, totalSize: summary.totalSize },
+      classes: rows.map((c) => ({ name: c.name, key: c.key, count: c.count, selfSize: c.selfSize, retainedSize: c.retainedSize })),
+    };
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    return 0;
+  }
+  const out: string[] = [];
+  out.push(`${safeText(args.snapshot, 200)}: ${formatCount(summary.nodeCount)} objects, ${formatCount(summary.edgeCount)} references, ${formatSize(summary.totalSize)} total`);
+  out.push('');
+  out.push(
+    renderTable(
+      [
+        { header: 'Class', value: (c: ClassSummary) => safeText(c.name, 60) },
+        { header: 'Count', align: 'right', value: (c) => formatCount(c.count) },
+        { header: 'Self size', align: 'right', value: (c) => formatSize(c.selfSize) },
+        { header: 'Retained size', align: 'right', value: (c) => formatSize(c.retainedSize) },
+      ],
+      rows,
+    ),
+  );
+  if (rows.length < classes.length) out.push(`… ${formatCount(classes.length - rows.length)} more classes (--limit 0 shows all)`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,36 @@
+import yargs, { type Argv } from 'yargs';
+import { describeError, EXIT_BAD_INPUT, isExpectedError, UsageError } from './errors.js';
+import { registerCommands } from './commands/index.js';
+
+/** Runs the CLI; resolves to the exit code. Only bin.ts touches process.exitCode. */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const debug = argv.includes('--debug');
+  const cli: Argv = yargs(argv)
+    .scriptName('heapdiff')
+    .usage('$0 <command> [options]\n\nFind memory leaks in V8 heap snapshots (.heapsnapshot, .heapsnapshot.gz).')
+    .option('debug', { type: 'boolean', describe: 'Print stack traces for errors', global: true })
+    .strict()
+    .demandCommand(1, 'Tell heapdiff what to do: try `heapdiff demo` or `heapdiff summary <snapshot>`')
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    });
+  registerCommands(cli, (code) => {
+    exitCode = code;
+  });
+  try {
+    await cli.parseAsync();
+    return exitCode;
+  } catch (error) {
+    const hint = isExpectedError(error) || debug ? '' : ' (unexpected; rerun with --debug for details)';
+    process.stderr.write(`heapdiff: ${describeError(error)}${hint}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return EXIT_BAD_INPUT;
+  }
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** Every `--json` document is defined here; JSON Schema files are generated from these. */
+
+export const SnapshotInfoSchema = z.object({
+  path: z.string(),
+  nodeCount: z.number().int(),
+  edgeCount: z.number().int(),
+  totalSize: z.number().describe('Sum of self sizes plus extra_native_bytes, as DevTools reports it'),
+});
+
+export const SummaryClassSchema = z.object({
+  name: z.string().describe('Class name as DevTools shows it (constructor name, `(string)`, `{a, b}`...)'),
+  key: z.string().describe('DevTools aggregate key; differs from name for classes keyed by constructor location'),
+  count: z.number().int(),
+  selfSize: z.number(),
+  retainedSize: z.number(),
+});
+
+export const SummaryOutputSchema = z.object({
+  snapshot: SnapshotInfoSchema,
+  classes: z.array(SummaryClassSchema),
+});
+export type SummaryOutput = z.infer<typeof SummaryOutputSchema>;
+
+/** Command name → schema of its `--json` output. */
+export const outputSchemas = {
+  summary: SummaryOutputSchema,
+} as const;

@@ -1,0 +1,62 @@
+import type { HeapGraph } from '../graph/heap-graph.js';
+import { computeClassTable, type ClassTable, type ClassNameOptions } from './class-names.js';
+import { propagateDetachedness } from './detachedness.js';
+import { computeDistances } from './distances.js';
+import { computeDominators } from './dominators.js';
+import { buildDominatorTree, type DominatorTree } from './dominator-tree.js';
+import { computeEssentialEdges } from './essential-edges.js';
+import { markPageObjects } from './page-objects.js';
+import { computeRetainedSizes } from './retained-size.js';
+import { transferShallowSizes } from './shallow-size.js';
+import { EphemeronNames } from './weakmap-edges.js';
+
+/** Everything DevTools computes on load, as flat arrays indexed by node ordinal. */
+export interface HeapAnalysis {
+  graph: HeapGraph;
+  /** Self sizes after DevTools' shallow-size transfer. */
+  selfSize: Float64Array;
+  retainedSize: Float64Array;
+  /** Immediate dominator ordinal. */
+  dominator: Uint32Array;
+  dominatorTree: DominatorTree;
+  distance: Int32Array;
+  classes: ClassTable;
+  /** Propagated DOM state (0 unknown, 1 attached, 2 detached), or null if the snapshot has none. */
+  domState: Uint8Array | null;
+  /** Objects reachable from the global object / DOM trees over non-weak edges. */
+  pageObject: Uint8Array;
+  /** How many nodes the root does not reach over essential edges (a non-fatal oddity). */
+  unreachableCount: number;
+}
+
+export interface AnalyzeOptions extends ClassNameOptions {
+  /** Reports progress through the steps (done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+const STEPS = 7;
+
+export function analyzeHeap(g: HeapGraph, options: AnalyzeOptions = {}): HeapAnalysis {
+  const progress = options.onProgress ?? (() => {});
+  let step = 0;
+  const tick = (): void => progress(++step, STEPS);
+  const ephemerons = new EphemeronNames(g);
+  const domState = propagateDetachedness(g);
+  const pageObject = markPageObjects(g);
+  const essential = computeEssentialEdges(g, pageObject, ephemerons);
+  tick();
+  g.getRetainers();
+  tick();
+  const { dominator, preorder, unreachableCount } = computeDominators(g, essential);
+  tick();
+  const selfSize = transferShallowSizes(g);
+  const retainedSize = computeRetainedSizes(selfSize, dominator, preorder);
+  tick();
+  const dominatorTree = buildDominatorTree(dominator, g.rootOrdinal);
+  tick();
+  const distance = computeDistances(g, ephemerons);
+  tick();
+  const classes = computeClassTable(g, domState, options);
+  tick();
+  return { graph: g, selfSize, retainedSize, dominator, dominatorTree, distance, classes, domState, pageObject, unreachableCount };
+}

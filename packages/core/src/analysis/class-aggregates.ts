@@ -1,0 +1,73 @@
+import type { ClassTable } from './class-names.js';
+import type { DominatorTree } from './dominator-tree.js';
+
+export interface ClassAggregate {
+  /** Index into the class table. */
+  classId: number;
+  count: number;
+  selfSize: number;
+  /** Sum of members' retained sizes, skipping members dominated by another member. */
+  retainedSize: number;
+  /** Smallest member distance. */
+  distance: number;
+}
+
+export interface AggregateInputs {
+  classes: ClassTable;
+  selfSize: Float64Array;
+  retainedSize: Float64Array;
+  distance: Int32Array;
+  tree: DominatorTree;
+  root: number;
+  /** Only count nodes for which this returns true (e.g. allocated in a time window). */
+  include?: (ordinal: number) => boolean;
+}
+
+/**
+ * DevTools' Summary rows. Nodes with self size 0 are not listed. A member's retained size counts
+ * unless a dominator of it (on the dominator-tree path) is a counted member of the same class.
+ */
+export function aggregateClasses(inputs: AggregateInputs): ClassAggregate[] {
+  const { classes, selfSize, retainedSize, distance, tree, root, include } = inputs;
+  const { classOf } = classes;
+  const classCount = classes.names.length;
+  const count = new Float64Array(classCount);
+  const self = new Float64Array(classCount);
+  const retained = new Float64Array(classCount);
+  const minDistance = new Int32Array(classCount).fill(0x7fffffff);
+  const n = classOf.length;
+  for (let o = 0; o < n; o++) {
+    const size = selfSize[o]!;
+    if (!size || (include && !include(o))) continue;
+    const c = classOf[o]!;
+    count[c]!++;
+    self[c]! += size;
+    if (distance[o]! < minDistance[c]!) minDistance[c] = distance[o]!;
+  }
+  // Iterative DFS over the dominator tree; an entry's low bit marks "leaving this node".
+  const { firstDominated, dominated } = tree;
+  const active = new Uint8Array(classCount);
+  const stack = new Float64Array(2 * n + 2);
+  let top = 0;
+  stack[top++] = root * 2;
+  while (top > 0) {
+    const entry = stack[--top]!;
+    const o = Math.floor(entry / 2);
+    const c = classOf[o]!;
+    if (entry % 2 === 1) {
+      active[c] = 0;
+      continue;
+    }
+    if (!active[c] && selfSize[o] && (!include || include(o))) {
+      retained[c]! += retainedSize[o]!;
+      active[c] = 1;
+      stack[top++] = o * 2 + 1;
+    }
+    for (let i = firstDominated[o]!, end = firstDominated[o + 1]!; i < end; i++) stack[top++] = dominated[i]! * 2;
+  }
+  const result: ClassAggregate[] = [];
+  for (let c = 0; c < classCount; c++) {
+    if (count[c]! > 0) result.push({ classId: c, count: count[c]!, selfSize: self[c]!, retainedSize: retained[c]!, distance: minDistance[c]! });
+  }
+  return result;
+}

@@ -1,0 +1,55 @@
+import type { HeapGraph } from '../graph/heap-graph.js';
+
+/**
+ * Objects owned by the page (or the Node.js global): everything reachable over non-weak edges
+ * from the root's shortcut targets (global objects) and from `(Document DOM trees)`. DevTools
+ * uses this to keep debugger-owned references from changing dominators.
+ */
+export function markPageObjects(g: HeapGraph): Uint8Array {
+  const n = g.nodeCount;
+  const page = new Uint8Array(n);
+  const { firstEdgeIndex, edgeType, edgeToOrdinal } = g;
+  const { shortcut, element, weak } = g.edgeTypeId;
+  const stack = new Uint32Array(n);
+  let top = 0;
+  const root = g.rootOrdinal;
+  for (let e = firstEdgeIndex[root]!, end = firstEdgeIndex[root + 1]!; e < end; e++) {
+    const type = edgeType[e];
+    const target = edgeToOrdinal[e]!;
+    if (type === element) {
+      if (!isDocumentDomTreesRoot(g, target)) continue;
+    } else if (type !== shortcut) {
+      continue;
+    }
+    // DevTools pushes an entry point each time it is named, even twice; harmless either way.
+    if (!page[target]) stack[top++] = target;
+    page[target] = 1;
+  }
+  while (top > 0) {
+    const o = stack[--top]!;
+    for (let e = firstEdgeIndex[o]!, end = firstEdgeIndex[o + 1]!; e < end; e++) {
+      const target = edgeToOrdinal[e]!;
+      if (page[target] || edgeType[e] === weak) continue;
+      page[target] = 1;
+      stack[top++] = target;
+    }
+  }
+  return page;
+}
+
+export function isDocumentDomTreesRoot(g: HeapGraph, ordinal: number): boolean {
+  return g.nodeType[ordinal] === g.nodeTypeId.synthetic && g.nodeName(ordinal) === '(Document DOM trees)';
+}
+
+/** DevTools' "user roots": non-synthetic children of the root, and `(Document DOM trees)`. */
+export function isUserRoot(g: HeapGraph, ordinal: number): boolean {
+  return g.nodeType[ordinal] !== g.nodeTypeId.synthetic || isDocumentDomTreesRoot(g, ordinal);
+}
+
+export function hasUserRoots(g: HeapGraph): boolean {
+  const root = g.rootOrdinal;
+  for (let e = g.firstEdgeIndex[root]!, end = g.firstEdgeIndex[root + 1]!; e < end; e++) {
+    if (isUserRoot(g, g.edgeToOrdinal[e]!)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,200 @@
+import type { LocationColumns } from '../parse/location-sink.js';
+import type { ParsedSnapshot } from '../parse/parsed-snapshot.js';
+
+/** Node type ids resolved by name (-1 where an older snapshot lacks the type). */
+export interface NodeTypeIds {
+  hidden: number;
+  array: number;
+  string: number;
+  object: number;
+  code: number;
+  closure: number;
+  regexp: number;
+  number: number;
+  native: number;
+  synthetic: number;
+  concatenatedString: number;
+  slicedString: number;
+  symbol: number;
+  bigint: number;
+  objectShape: number;
+}
+
+export interface EdgeTypeIds {
+  context: number;
+  element: number;
+  property: number;
+  internal: number;
+  hidden: number;
+  shortcut: number;
+  weak: number;
+}
+
+/**
+ * The whole heap as columns indexed by node ordinal and edge index. Nothing here allocates per
+ * node; accessors exist for cold paths (output, tests), hot loops read the arrays directly.
+ */
+export class HeapGraph {
+  readonly nodeCount: number;
+  readonly edgeCount: number;
+  readonly rootOrdinal: number;
+  readonly strings: string[];
+  readonly nodeTypes: string[];
+  readonly edgeTypes: string[];
+  readonly nodeType: Uint8Array;
+  readonly nodeNameIndex: Uint32Array;
+  readonly nodeId: Uint32Array;
+  /** Raw self_size from the file (before DevTools' shallow-size transfer). */
+  readonly nodeSelfSize: Uint32Array | Float64Array;
+  /** nodeCount + 1 entries: node o's edges are [firstEdgeIndex[o], firstEdgeIndex[o + 1]). */
+  readonly firstEdgeIndex: Uint32Array;
+  readonly edgeType: Uint8Array;
+  readonly edgeNameOrIndex: Uint32Array;
+  readonly edgeToOrdinal: Uint32Array;
+  /** Per node 0 unknown, 1 attached, 2 detached; empty if the snapshot has no such field. */
+  readonly detachedness: Uint8Array;
+  readonly locations: LocationColumns | null;
+  readonly extraNativeBytes: number;
+  readonly nodeTypeId: NodeTypeIds;
+  readonly edgeTypeId: EdgeTypeIds;
+  private retainers: Retainers | null = null;
+  private idIndex: IdIndex | null = null;
+
+  constructor(parsed: ParsedSnapshot) {
+    const { layout, nodes, edges } = parsed;
+    this.nodeCount = layout.header.node_count;
+    this.edgeCount = layout.header.edge_count;
+    this.rootOrdinal = layout.rootOrdinal;
+    this.strings = parsed.strings;
+    this.nodeTypes = layout.nodeTypes;
+    this.edgeTypes = layout.edgeTypes;
+    this.nodeType = nodes.nodeType;
+    this.nodeNameIndex = nodes.nodeNameIndex;
+    this.nodeId = nodes.nodeId;
+    this.nodeSelfSize = nodes.nodeSelfSize;
+    this.firstEdgeIndex = nodes.firstEdgeIndex;
+    this.detachedness = nodes.detachedness;
+    this.edgeType = edges.edgeType;
+    this.edgeNameOrIndex = edges.edgeNameOrIndex;
+    this.edgeToOrdinal = edges.edgeToOrdinal;
+    this.locations = parsed.locations && parsed.locations.count > 0 ? parsed.locations : null;
+    this.extraNativeBytes = layout.extraNativeBytes;
+    const n = (name: string): number => layout.nodeTypes.indexOf(name);
+    this.nodeTypeId = {
+      hidden: n('hidden'), array: n('array'), string: n('string'), object: n('object'), code: n('code'),
+      closure: n('closure'), regexp: n('regexp'), number: n('number'), native: n('native'),
+      synthetic: n('synthetic'), concatenatedString: n('concatenated string'), slicedString: n('sliced string'),
+      symbol: n('symbol'), bigint: n('bigint'), objectShape: n('object shape'),
+    };
+    const e = (name: string): number => layout.edgeTypes.indexOf(name);
+    this.edgeTypeId = {
+      context: e('context'), element: e('element'), property: e('property'), internal: e('internal'),
+      hidden: e('hidden'), shortcut: e('shortcut'), weak: e('weak'),
+    };
+  }
+
+  nodeTypeName(ordinal: number): string {
+    return this.nodeTypes[this.nodeType[ordinal]!]!;
+  }
+
+  nodeName(ordinal: number): string {
+    return this.strings[this.nodeNameIndex[ordinal]!]!;
+  }
+
+  edgeTypeName(edge: number): string {
+    return this.edgeTypes[this.edgeType[edge]!]!;
+  }
+
+  /** True for edges whose name_or_index is a number rather than a string index. */
+  edgeHasIndex(edge: number): boolean {
+    const type = this.edgeType[edge];
+    return type === this.edgeTypeId.element || type === this.edgeTypeId.hidden;
+  }
+
+  edgeName(edge: number): string {
+    const value = this.edgeNameOrIndex[edge]!;
+    return this.edgeHasIndex(edge) ? String(value) : this.strings[value]!;
+  }
+
+  /** Reverse adjacency (built on first use): who points at each node, over which edge. */
+  getRetainers(): Retainers {
+    this.retainers ??= buildRetainers(this);
+    return this.retainers;
+  }
+
+  /** Node ordinal for a snapshot object id, or -1. */
+  ordinalOfId(id: number): number {
+    this.idIndex ??= new IdIndex(this.nodeId);
+    return this.idIndex.get(id);
+  }
+}
+
+/** Reverse CSR: node o's retainers are [firstRetainerIndex[o], firstRetainerIndex[o + 1]). */
+export interface Retainers {
+  /** nodeCount + 1 entries. */
+  firstRetainerIndex: Uint32Array;
+  retainingNode: Uint32Array;
+  retainingEdge: Uint32Array;
+}
+
+function buildRetainers(g: HeapGraph): Retainers {
+  const n = g.nodeCount;
+  const m = g.edgeCount;
+  const { firstEdgeIndex, edgeToOrdinal } = g;
+  const firstRetainerIndex = new Uint32Array(n + 1);
+  const retainingNode = new Uint32Array(m);
+  const retainingEdge = new Uint32Array(m);
+  // Count, prefix-sum, then fill backwards so each node's retainers end up in edge order.
+  for (let e = 0; e < m; e++) firstRetainerIndex[edgeToOrdinal[e]! + 1]!++;
+  for (let o = 0; o < n; o++) firstRetainerIndex[o + 1]! += firstRetainerIndex[o]!;
+  const fill = firstRetainerIndex.slice(1);
+  for (let o = n - 1; o >= 0; o--) {
+    const begin = firstEdgeIndex[o]!;
+    for (let e = firstEdgeIndex[o + 1]! - 1; e >= begin; e--) {
+      const slot = --fill[edgeToOrdinal[e]!]!;
+      retainingNode[slot] = o;
+      retainingEdge[slot] = e;
+    }
+  }
+  return { firstRetainerIndex, retainingNode, retainingEdge };
+}
+
+/** Open-addressing hash from object id to ordinal; ids are unique per snapshot. */
+class IdIndex {
+  private readonly keys: Uint32Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+  private readonly shift: number;
+
+  constructor(ids: Uint32Array) {
+    let bits = 4;
+    while (1 << bits < ids.length * 2) bits++;
+    const size = 1 << bits;
+    this.mask = size - 1;
+    this.shift = 32 - bits;
+    this.keys = new Uint32Array(size);
+    this.values = new Int32Array(size).fill(-1);
+    for (let o = 0; o < ids.length; o++) {
+      let slot = hashId(ids[o]!, this.shift);
+      while (this.values[slot] !== -1 && this.keys[slot] !== ids[o]) slot = (slot + 1) & this.mask;
+      if (this.values[slot] === -1) {
+        this.keys[slot] = ids[o]!;
+        this.values[slot] = o;
+      }
+    }
+  }
+
+  get(id: number): number {
+    let slot = hashId(id, this.shift);
+    while (this.values[slot] !== -1) {
+      if (this.keys[slot] === id) return this.values[slot]!;
+      slot = (slot + 1) & this.mask;
+    }
+    return -1;
+  }
+}
+
+/** Fibonacci hashing: the high bits of the product spread sequential ids evenly. */
+function hashId(id: number, shift: number): number {
+  return Math.imul(id, 0x9e3779b1) >>> shift;
+}

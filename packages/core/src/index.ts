@@ -1,0 +1,16 @@
+export { HeapdiffError, HeapSnapshotError, FileReadError, NodeNotFoundError, InvalidOptionError } from './errors.js';
+export type { HeapdiffErrorCode } from './errors.js';
+export { HeapGraph } from './graph/heap-graph.js';
+export type { Retainers, NodeTypeIds, EdgeTypeIds } from './graph/heap-graph.js';
+export { SnapshotParser } from './parse/snapshot-parser.js';
+export type { ParsedSnapshot } from './parse/parsed-snapshot.js';
+export { SnapshotHeaderSchema } from './parse/header.js';
+export type { SnapshotHeader } from './parse/header.js';
+export { loadSnapshot, loadSnapshotBytes } from './snapshot.js';
+export type { HeapSnapshot, LoadOptions } from './snapshot.js';
+export { analyzeHeap } from './analysis/analyze.js';
+export type { HeapAnalysis, AnalyzeOptions } from './analysis/analyze.js';
+export { computeSummary, summarizeAnalysis } from './analysis/summary.js';
+export type { ClassSummary, SnapshotSummary } from './analysis/summary.js';
+export type { ClassTable } from './analysis/class-names.js';
+export type { InterfaceDefinition } from './analysis/interfaces.js';

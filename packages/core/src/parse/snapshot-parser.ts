@@ -1,0 +1,255 @@
+import { HeapSnapshotError } from '../errors.js';
+import { CLOSE_BRACE, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE, describeByte, isWhitespace } from './bytes.js';
+import { EdgeSink } from './edge-sink.js';
+import { parseHeader, type SnapshotLayout } from './header.js';
+import { LocationSink } from './location-sink.js';
+import { NodeSink } from './node-sink.js';
+import { NumberArrayTokenizer } from './number-array.js';
+import { StringArrayTokenizer } from './string-array.js';
+import { ValueSkipper } from './value-skipper.js';
+import type { ParsedSnapshot } from './parsed-snapshot.js';
+
+const enum Mode {
+  Start,
+  KeyOrEnd,
+  Key,
+  Colon,
+  ArrayOpen,
+  Value,
+  AfterValue,
+  Done,
+}
+
+const HEADER_LIMIT = 1 << 20;
+/** Fewest bytes a number can take in the file ("0,"), used to catch headers that lie about counts. */
+const MIN_BYTES_PER_NUMBER = 2;
+
+type Section = 'nodes' | 'edges' | 'locations' | 'strings';
+type ValueReader = {
+  done: boolean;
+  write(buf: Buffer, start: number, end: number, base: number): number;
+};
+
+export interface ParserOptions {
+  /** Upper bound on the decompressed size, to reject absurd counts before allocating for them. */
+  maxBytes?: number;
+}
+
+/**
+ * Push parser for the .heapsnapshot JSON: feed chunks with write(), then end(). Memory is the
+ * typed arrays sized from the header plus one small staging buffer; the file is never one string.
+ */
+export class SnapshotParser {
+  private mode = Mode.Start;
+  private offset = 0;
+  private key = '';
+  private keyBytes: number[] = [];
+  private reader: ValueReader | null = null;
+  private arraySection: Section | null = null;
+  private headerSkipper: ValueSkipper | null = null;
+  private layout: SnapshotLayout | null = null;
+  private nodes: NodeSink | null = null;
+  private edges: EdgeSink | null = null;
+  private locations: LocationSink | null = null;
+  private strings: StringArrayTokenizer | null = null;
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly options: ParserOptions = {}) {}
+
+  get bytesRead(): number {
+    return this.offset;
+  }
+
+  write(chunk: Uint8Array): void {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const base = this.offset;
+    const end = buf.length;
+    let i = 0;
+    while (i < end) {
+      switch (this.mode) {
+        case Mode.Start: {
+          const c = buf[i]!;
+          if (!isWhitespace(c)) {
+            // A UTF-8 byte order mark is harmless; anything else must open the top-level object.
+            if (c === 0xef && base + i === 0) { i += 3; continue; }
+            if (c !== OPEN_BRACE) this.fail(base + i, `not a heap snapshot: expected '{', found ${describeByte(c)}`);
+            this.mode = Mode.KeyOrEnd;
+          }
+          i++;
+          break;
+        }
+        case Mode.KeyOrEnd: {
+          const c = buf[i]!;
+          if (c === QUOTE) {
+            this.keyBytes = [];
+            this.mode = Mode.Key;
+          } else if (c === CLOSE_BRACE && this.seen.size === 0) {
+            this.mode = Mode.Done;
+          } else if (!isWhitespace(c)) {
+            this.fail(base + i, `expected a key, found ${describeByte(c)}`);
+          }
+          i++;
+          break;
+        }
+        case Mode.Key: {
+          const c = buf[i]!;
+          if (c === QUOTE) {
+            this.key = Buffer.from(this.keyBytes).toString('utf8');
+            this.mode = Mode.Colon;
+          } else {
+            if (this.keyBytes.length > 256) this.fail(base + i, `top-level key is too long`);
+            this.keyBytes.push(c);
+          }
+          i++;
+          break;
+        }
+        case Mode.Colon: {
+          const c = buf[i]!;
+          if (c === COLON) this.beginValue(base + i);
+          else if (!isWhitespace(c)) this.fail(base + i, `expected ':' after "${this.key}", found ${describeByte(c)}`);
+          i++;
+          break;
+        }
+        case Mode.ArrayOpen: {
+          const c = buf[i]!;
+          if (c === OPEN_BRACKET) {
+            this.reader = this.openSection(this.arraySection!, base + i);
+            this.mode = Mode.Value;
+          } else if (!isWhitespace(c)) {
+            this.fail(base + i, `"${this.arraySection}" must be an array, found ${describeByte(c)}`);
+          }
+          i++;
+          break;
+        }
+        case Mode.Value: {
+          const reader = this.reader!;
+          i = reader.write(buf, i, end, base);
+          if (reader.done) {
+            if (reader === this.headerSkipper) this.acceptHeader(base + i);
+            this.reader = null;
+            this.mode = Mode.AfterValue;
+          }
+          break;
+        }
+        case Mode.AfterValue: {
+          const c = buf[i]!;
+          if (c === COMMA) this.mode = Mode.KeyOrEnd;
+          else if (c === CLOSE_BRACE) this.mode = Mode.Done;
+          else if (!isWhitespace(c)) this.fail(base + i, `expected ',' or '}' after "${this.key}", found ${describeByte(c)}`);
+          i++;
+          break;
+        }
+        case Mode.Done: {
+          const c = buf[i]!;
+          if (!isWhitespace(c) && c !== 0) this.fail(base + i, `unexpected ${describeByte(c)} after the end of the snapshot`);
+          i++;
+          break;
+        }
+      }
+    }
+    this.offset = base + end;
+  }
+
+  /** Validates completeness and cross-section references; returns the parsed columns. */
+  end(): ParsedSnapshot {
+    const offset = this.offset;
+    if (offset === 0) throw new HeapSnapshotError('E_SNAPSHOT_TRUNCATED', `empty file`, 0);
+    if (this.mode !== Mode.Done) {
+      const where = this.reader && this.arraySection ? ` inside "${this.arraySection}"` : '';
+      throw new HeapSnapshotError('E_SNAPSHOT_TRUNCATED', `file ends early${where} (truncated snapshot?)`, offset);
+    }
+    const layout = this.layout;
+    if (!layout) throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `not a heap snapshot: no "snapshot" header`, 0);
+    const nodes = this.nodes;
+    const edges = this.edges;
+    const strings = this.strings;
+    if (!nodes || !edges || !strings) {
+      const missing = !nodes ? 'nodes' : !edges ? 'edges' : 'strings';
+      throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `not a heap snapshot: no "${missing}" array`, offset);
+    }
+    const stringCount = strings.strings.length;
+    if (layout.header.node_count > 0 && nodes.maxNameIndex >= stringCount) {
+      throw new HeapSnapshotError('E_SNAPSHOT_STRING_INDEX', `node name index ${nodes.maxNameIndex} is beyond the ${stringCount} strings`, nodes.maxNameOffset);
+    }
+    if (layout.header.edge_count > 0 && edges.maxNameIndex >= stringCount) {
+      throw new HeapSnapshotError('E_SNAPSHOT_STRING_INDEX', `edge name index ${edges.maxNameIndex} is beyond the ${stringCount} strings`, edges.maxNameOffset);
+    }
+    return {
+      layout,
+      nodes: nodes.columns,
+      edges: edges.columns,
+      locations: this.locations?.columns ?? null,
+      strings: strings.strings,
+      byteLength: offset,
+    };
+  }
+
+  private beginValue(offset: number): void {
+    const key = this.key;
+    if (this.seen.has(key)) this.fail(offset, `duplicate top-level key "${key}"`);
+    this.seen.add(key);
+    if (key === 'snapshot') {
+      this.headerSkipper = new ValueSkipper('snapshot header', HEADER_LIMIT);
+      this.reader = this.headerSkipper;
+      this.mode = Mode.Value;
+      return;
+    }
+    if (key === 'nodes' || key === 'edges' || key === 'locations' || key === 'strings') {
+      if (!this.layout) throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `"${key}" comes before the "snapshot" header`, offset);
+      this.arraySection = key;
+      this.mode = Mode.ArrayOpen;
+      return;
+    }
+    this.arraySection = null;
+    this.reader = new ValueSkipper(`"${key}"`);
+    this.mode = Mode.Value;
+  }
+
+  private openSection(section: Section, offset: number): ValueReader {
+    const layout = this.layout!;
+    switch (section) {
+      case 'nodes':
+        this.nodes = new NodeSink(layout);
+        return new NumberArrayTokenizer(this.nodes, 'nodes');
+      case 'edges':
+        this.edges = new EdgeSink(layout);
+        return new NumberArrayTokenizer(this.edges, 'edges');
+      case 'locations':
+        this.locations = new LocationSink(layout);
+        return new NumberArrayTokenizer(this.locations, 'locations');
+      case 'strings':
+        this.strings = new StringArrayTokenizer('strings');
+        return this.strings;
+      default:
+        return this.fail(offset, `unknown section`);
+    }
+  }
+
+  private acceptHeader(offset: number): void {
+    let json: unknown;
+    try {
+      json = JSON.parse(this.headerSkipper!.text());
+    } catch {
+      throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `"snapshot" header is not valid JSON`, offset);
+    }
+    this.headerSkipper = null;
+    const layout = parseHeader(json, offset);
+    const { node_count: nodeCount, edge_count: edgeCount } = layout.header;
+    if (nodeCount >= 2 ** 32 || edgeCount >= 2 ** 32) {
+      throw new HeapSnapshotError('E_SNAPSHOT_COUNTS_ABSURD', `header counts (${nodeCount} nodes, ${edgeCount} edges) exceed what heapdiff supports (2^32)`, offset);
+    }
+    const minBytes = (nodeCount * layout.nodeFieldCount + edgeCount * layout.edgeFieldCount) * MIN_BYTES_PER_NUMBER;
+    if (this.options.maxBytes !== undefined && minBytes > this.options.maxBytes) {
+      throw new HeapSnapshotError(
+        'E_SNAPSHOT_COUNTS_ABSURD',
+        `header announces ${nodeCount} nodes and ${edgeCount} edges, more than a file of ${this.options.maxBytes} bytes can hold`,
+        offset,
+      );
+    }
+    this.layout = layout;
+  }
+
+  private fail(offset: number, message: string): never {
+    throw new HeapSnapshotError('E_SNAPSHOT_SYNTAX', message, offset);
+  }
+}

@@ -1,0 +1,137 @@
+import { HeapSnapshotError } from '../errors.js';
+import { BACKSLASH, CLOSE_BRACKET, COMMA, QUOTE, describeByte, isWhitespace } from './bytes.js';
+
+const EXPECT_FIRST = 0; // after '[': a string or ']'
+const IN_STRING = 1;
+const AFTER_STRING = 2; // ',' or ']'
+const AFTER_COMMA = 3; // a string
+
+/**
+ * Resumable decoder for a JSON array of strings (opening bracket consumed). Each string is decoded
+ * on its own from the bytes; the array as a whole never exists as one JS string.
+ */
+export class StringArrayTokenizer {
+  readonly strings: string[] = [];
+  done = false;
+  private state = EXPECT_FIRST;
+  /** Raw bytes of a string that spans chunks, or that has escapes. */
+  private pending: Uint8Array = new Uint8Array(256);
+  private pendingLength = 0;
+  private hasEscape = false;
+  private escapeOpen = false;
+  private stringStart = 0;
+
+  constructor(
+    private readonly what: string,
+    /** Longest string accepted, in bytes; V8 cuts heap string names at 1024 characters. */
+    private readonly maxStringBytes = 64 << 20,
+  ) {}
+
+  write(buf: Buffer, start: number, end: number, base: number): number {
+    let i = start;
+    while (i < end) {
+      if (this.state === IN_STRING) {
+        i = this.continueString(buf, i, end, base);
+        continue;
+      }
+      const c = buf[i]!;
+      if (c === QUOTE) {
+        if (this.state === AFTER_STRING) this.fail(base + i, `missing ',' between strings`);
+        this.state = IN_STRING;
+        this.stringStart = base + i;
+        this.pendingLength = 0;
+        this.hasEscape = false;
+        this.escapeOpen = false;
+        i++;
+        i = this.startString(buf, i, end, base);
+        continue;
+      }
+      if (c === COMMA) {
+        if (this.state !== AFTER_STRING) this.fail(base + i, `unexpected ','`);
+        this.state = AFTER_COMMA;
+      } else if (c === CLOSE_BRACKET) {
+        if (this.state === AFTER_COMMA) this.fail(base + i, `trailing ',' before ']'`);
+        this.done = true;
+        return i + 1;
+      } else if (!isWhitespace(c)) {
+        this.fail(base + i, `expected a string, found ${describeByte(c)}`);
+      }
+      i++;
+    }
+    return i;
+  }
+
+  /** Fast path: a string without escapes that ends in this chunk is decoded straight from it. */
+  private startString(buf: Buffer, i: number, end: number, base: number): number {
+    let j = i;
+    while (j < end) {
+      const c = buf[j]!;
+      if (c === QUOTE) {
+        this.strings.push(buf.toString('utf8', i, j));
+        this.state = AFTER_STRING;
+        return j + 1;
+      }
+      if (c === BACKSLASH) break;
+      j++;
+    }
+    // Escapes or a chunk boundary: fall back to collecting raw bytes.
+    this.append(buf, i, j, base + j);
+    return j;
+  }
+
+  private continueString(buf: Buffer, i: number, end: number, base: number): number {
+    let j = i;
+    let escapeOpen = this.escapeOpen;
+    while (j < end) {
+      const c = buf[j]!;
+      if (escapeOpen) {
+        escapeOpen = false;
+      } else if (c === BACKSLASH) {
+        escapeOpen = true;
+        this.hasEscape = true;
+      } else if (c === QUOTE) {
+        break;
+      }
+      j++;
+    }
+    this.escapeOpen = escapeOpen;
+    this.append(buf, i, j, base + j);
+    if (j === end) return j;
+    this.finishString(base + j);
+    this.state = AFTER_STRING;
+    return j + 1;
+  }
+
+  private finishString(offset: number): void {
+    const raw = Buffer.from(this.pending.buffer, this.pending.byteOffset, this.pendingLength).toString('utf8');
+    if (!this.hasEscape) {
+      this.strings.push(raw);
+      return;
+    }
+    try {
+      this.strings.push(JSON.parse(`"${raw}"`) as string);
+    } catch {
+      throw new HeapSnapshotError('E_SNAPSHOT_SYNTAX', `${this.what}: invalid escape or control character in string ${this.strings.length}`, this.stringStart || offset);
+    }
+  }
+
+  private append(buf: Uint8Array, from: number, to: number, offset: number): void {
+    const length = to - from;
+    if (length === 0) return;
+    const needed = this.pendingLength + length;
+    if (needed > this.maxStringBytes) {
+      throw new HeapSnapshotError('E_SNAPSHOT_SYNTAX', `${this.what}: string ${this.strings.length} is longer than ${this.maxStringBytes} bytes`, offset);
+    }
+    if (needed > this.pending.length) {
+      const next = new Uint8Array(Math.max(needed, this.pending.length * 2));
+      next.set(this.pending.subarray(0, this.pendingLength));
+      this.pending = next;
+    }
+    this.pending.set(buf.subarray(from, to), this.pendingLength);
+    this.pendingLength = needed;
+  }
+
+  private fail(offset: number, message: string): never {
+    throw new HeapSnapshotError('E_SNAPSHOT_SYNTAX', `${this.what} array: ${message}`, offset);
+  }
+}
