@@ -1,33 +1,13 @@
 import type { Argv } from 'yargs';
-import { limitOption, jsonOption } from './options.js';
+import { demoCommand } from './demo-command.js';
+import { summaryCommand } from './summary-command.js';
+import type { CommandSpec, SetExitCode } from './command-spec.js';
 
-export type SetExitCode = (code: number) => void;
+/** Every command, in the order `--help` lists them. */
+const commands: CommandSpec[] = [summaryCommand, demoCommand];
 
-/** Handlers are imported on demand so `heapdiff --help` stays fast. */
 export function registerCommands(cli: Argv, setExitCode: SetExitCode): void {
-  cli.command(
-    'summary <snapshot>',
-    'Type histogram: count, self and retained size per class (DevTools "Summary")',
-    (y) =>
-      y
-        .positional('snapshot', { type: 'string', demandOption: true, describe: 'A .heapsnapshot file (or .heapsnapshot.gz)' })
-        .option('limit', limitOption)
-        .option('sort', { choices: ['retained', 'self', 'count'] as const, default: 'retained' as const, describe: 'Order of the rows' })
-        .option('json', jsonOption)
-        .example('$0 summary app.heapsnapshot', 'the 20 classes that retain the most memory')
-        .example('$0 summary app.heapsnapshot --sort count --limit 0', 'every class, most instances first'),
-    async (args) => {
-      const { runSummary } = await import('./summary.js');
-      setExitCode(await runSummary(args));
-    },
-  );
-  cli.command(
-    'demo',
-    'Run a bundled leaking program, snapshot it, and walk through the analysis',
-    (y) => y.option('keep', { type: 'string', describe: 'Directory to keep the demo snapshots in' }),
-    async (args) => {
-      const { runDemo } = await import('./demo.js');
-      setExitCode(await runDemo(args));
-    },
-  );
+  for (const spec of commands) {
+    cli.command(spec.command, spec.describe, spec.builder, async (args) => setExitCode(await spec.run(args)));
+  }
 }

@@ -14,3 +14,9 @@ export const jsonOption = {
 export function applyLimit<T>(rows: T[], limit: number): T[] {
   return limit > 0 ? rows.slice(0, limit) : rows;
 }
+
+export const snapshotPositional = {
+  type: 'string',
+  demandOption: true,
+  describe: 'A .heapsnapshot file (or .heapsnapshot.gz)',
+} as const;

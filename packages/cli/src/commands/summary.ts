@@ -2,7 +2,7 @@ import { computeSummary, type ClassSummary } from '@heapdiff/core';
 import { formatCount, formatSize, safeText } from '../output/format.js';
 import { createProgress } from '../output/progress.js';
 import { renderTable } from '../output/table.js';
-import type { SummaryOutput } from '../schemas.js';
+import type { SummaryOutput } from '../schemas/summary.js';
 import { loadWithProgress } from './load.js';
 import { applyLimit } from './options.js';
 

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 
-/** Every `--json` document is defined here; JSON Schema files are generated from these. */
-
 export const SnapshotInfoSchema = z.object({
   path: z.string(),
   nodeCount: z.number().int(),
@@ -23,7 +21,3 @@ export const SummaryOutputSchema = z.object({
 });
 export type SummaryOutput = z.infer<typeof SummaryOutputSchema>;
 
-/** Command name → schema of its `--json` output. */
-export const outputSchemas = {
-  summary: SummaryOutputSchema,
-} as const;
