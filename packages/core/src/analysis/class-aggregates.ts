@@ -44,26 +44,26 @@ export function aggregateClasses(inputs: AggregateInputs): ClassAggregate[] {
     self[c]! += size;
     if (distance[o]! < minDistance[c]!) minDistance[c] = distance[o]!;
   }
-  // Iterative DFS over the dominator tree; an entry's low bit marks "leaving this node".
+  // Iterative DFS over the dominator tree; a negative entry ~o marks "leaving o".
   const { firstDominated, dominated } = tree;
   const active = new Uint8Array(classCount);
-  const stack = new Float64Array(2 * n + 2);
+  const stack = new Int32Array(2 * n + 2);
   let top = 0;
-  stack[top++] = root * 2;
+  stack[top++] = root;
   while (top > 0) {
     const entry = stack[--top]!;
-    const o = Math.floor(entry / 2);
-    const c = classOf[o]!;
-    if (entry % 2 === 1) {
-      active[c] = 0;
+    if (entry < 0) {
+      active[classOf[~entry]!] = 0;
       continue;
     }
+    const o = entry;
+    const c = classOf[o]!;
     if (!active[c] && selfSize[o] && (!include || include(o))) {
       retained[c]! += retainedSize[o]!;
       active[c] = 1;
-      stack[top++] = o * 2 + 1;
+      stack[top++] = ~o;
     }
-    for (let i = firstDominated[o]!, end = firstDominated[o + 1]!; i < end; i++) stack[top++] = dominated[i]! * 2;
+    for (let i = firstDominated[o]!, end = firstDominated[o + 1]!; i < end; i++) stack[top++] = dominated[i]!;
   }
   const result: ClassAggregate[] = [];
   for (let c = 0; c < classCount; c++) {

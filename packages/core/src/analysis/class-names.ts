@@ -56,14 +56,22 @@ export function computeClassTable(g: HeapGraph, domState: Uint8Array | null, opt
   const t = g.nodeTypeId;
   // Classes named after the node's own name string: resolved once per string index.
   const classOfString = new Int32Array(g.strings.length).fill(-1);
-  const typeClass = g.nodeTypes.map((type) => `(${type})`);
+  // Every other type has one class per type, resolved up front so the loop does no lookups.
+  const typeClass = g.nodeTypes.map((type, id) =>
+    id === t.hidden ? byName('(system)') :
+    id === t.code ? byName('(compiled code)') :
+    id === t.closure ? byName('Function') :
+    id === t.regexp ? byName('RegExp') :
+    id === t.object || id === t.native ? -1 :
+    byName(`(${type})`),
+  );
   const classOf = new Uint32Array(n);
   const { nodeType, nodeNameIndex } = g;
 
   for (let o = 0; o < n; o++) {
-    const type = nodeType[o];
-    let id: number;
-    if (type === t.object || type === t.native) {
+    const type = nodeType[o]!;
+    let id = typeClass[type]!;
+    if (id < 0) {
       const nameIndex = nodeNameIndex[o]!;
       if (domState && domState[o] === DETACHED && type === t.native) {
         id = byName(shortenTagName(displayName(g, domState, o)));
@@ -74,11 +82,7 @@ export function computeClassTable(g: HeapGraph, domState: Uint8Array | null, opt
           classOfString[nameIndex] = id;
         }
       }
-    } else if (type === t.hidden) id = byName('(system)');
-    else if (type === t.code) id = byName('(compiled code)');
-    else if (type === t.closure) id = byName('Function');
-    else if (type === t.regexp) id = byName('RegExp');
-    else id = byName(typeClass[type!]!);
+    }
     classOf[o] = id;
   }
 

@@ -33,18 +33,48 @@ export function collectPlainObjectShapes(g: HeapGraph): PlainObjectShapes {
   const shapeOf = new Uint32Array(total);
   const shapes: string[][] = [];
   const counts: number[] = [];
-  const byKey = new Map<string, number>();
+  // Shapes are found by a hash of the property-name sequence, confirmed edge by edge against a
+  // representative object, so no per-object string is built.
+  const byHash = new Map<number, number[]>();
+  const representative: number[] = [];
+  const sameShape = (a: number, b: number): boolean => {
+    let ea = firstEdgeIndex[a]!;
+    let eb = firstEdgeIndex[b]!;
+    const endA = firstEdgeIndex[a + 1]!;
+    const endB = firstEdgeIndex[b + 1]!;
+    for (;;) {
+      while (ea < endA && edgeType[ea] !== property) ea++;
+      while (eb < endB && edgeType[eb] !== property) eb++;
+      if (ea === endA || eb === endB) return ea === endA && eb === endB;
+      if (edgeNameOrIndex[ea] !== edgeNameOrIndex[eb]) return false;
+      ea++;
+      eb++;
+    }
+  };
   let k = 0;
   for (let o = 0; o < g.nodeCount; o++) {
     if (nodeType[o] !== objectType || nodeNameIndex[o] !== objectName) continue;
-    let key = '';
+    let hash = 0x811c9dc5;
     for (let e = firstEdgeIndex[o]!, end = firstEdgeIndex[o + 1]!; e < end; e++) {
-      if (edgeType[e] === property) key += `${edgeNameOrIndex[e]},`;
+      if (edgeType[e] === property) hash = Math.imul(hash ^ edgeNameOrIndex[e]!, 0x01000193);
     }
-    let shape = byKey.get(key);
-    if (shape === undefined) {
+    let candidates = byHash.get(hash);
+    let shape = -1;
+    if (candidates) {
+      for (const s of candidates) {
+        if (sameShape(representative[s]!, o)) {
+          shape = s;
+          break;
+        }
+      }
+    } else {
+      candidates = [];
+      byHash.set(hash, candidates);
+    }
+    if (shape < 0) {
       shape = shapes.length;
-      byKey.set(key, shape);
+      candidates.push(shape);
+      representative.push(o);
       const names: string[] = [];
       for (let e = firstEdgeIndex[o]!, end = firstEdgeIndex[o + 1]!; e < end; e++) {
         if (edgeType[e] === property) names.push(g.strings[edgeNameOrIndex[e]!]!);

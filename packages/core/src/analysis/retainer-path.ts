@@ -1,0 +1,61 @@
+import type { HeapAnalysis } from './analyze.js';
+import { NO_DISTANCE } from './distances.js';
+
+/** One step of a retainer path: the node, and the edge that led to it from the previous step. */
+export interface PathStep {
+  ordinal: number;
+  /** Edge index from the previous step's node to this one; -1 for the first step. */
+  edge: number;
+}
+
+/**
+ * Shortest retainer path from a root to `target`, following DevTools' distances backwards: at
+ * each step take the first non-weak retainer one step closer to a root. Distances are measured
+ * from user roots (the global object) first, so paths through JavaScript are preferred over
+ * internal ones. The synthetic root itself is left out; the first step is the node it holds.
+ * Returns an empty array for a node no root reaches.
+ */
+export function shortestRetainerPath(analysis: HeapAnalysis, target: number): PathStep[] {
+  const g = analysis.graph;
+  const { distance } = analysis;
+  const { firstRetainerIndex, retainingNode, retainingEdge } = g.getRetainers();
+  const { edgeType } = g;
+  const weak = g.edgeTypeId.weak;
+  const root = g.rootOrdinal;
+  if (distance[target] === NO_DISTANCE) return [];
+  const reversed: PathStep[] = [];
+  let current = target;
+  let edgeIn = -1;
+  // Distances strictly decrease along the walk, so it ends; the cap guards against odd inputs.
+  for (let guard = 0; guard <= g.nodeCount; guard++) {
+    let best = -1;
+    let bestEdge = -1;
+    let bestDistance = distance[current]!;
+    for (let r = firstRetainerIndex[current]!, end = firstRetainerIndex[current + 1]!; r < end; r++) {
+      const e = retainingEdge[r]!;
+      if (edgeType[e] === weak) continue;
+      const source = retainingNode[r]!;
+      const d = distance[source]!;
+      if (d === NO_DISTANCE || source === current) continue;
+      if (source === root) {
+        best = root;
+        bestEdge = e;
+        break;
+      }
+      if (d < bestDistance) {
+        best = source;
+        bestEdge = e;
+        bestDistance = d;
+      }
+    }
+    reversed.push({ ordinal: current, edge: edgeIn });
+    if (best < 0 || best === root) break;
+    edgeIn = bestEdge;
+    current = best;
+  }
+  // The edge stored with each step leads *out* of it; shift so each step carries its incoming edge.
+  const path = reversed.reverse();
+  for (let i = path.length - 1; i > 0; i--) path[i]!.edge = path[i - 1]!.edge;
+  path[0]!.edge = -1;
+  return path;
+}
