@@ -4,6 +4,7 @@
 // --huge (or BENCH_HUGE=1) also makes cache-huge (~2.7 GB, several minutes).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -24,6 +25,9 @@ export function ensureSnapshots(list, { force = false } = {}) {
     if (existsSync(file) && !force) {
       console.log(`${snap.name}: present (${describe(file)})`);
       continue;
+    }
+    if (snap.needsGB && os.freemem() / 1e9 < snap.needsGB) {
+      console.warn(`${snap.name}: warning: needs ~${snap.needsGB} GB of memory, ${(os.freemem() / 1e9).toFixed(1)} GB available`);
     }
     node ??= workloadNode();
     console.log(`${snap.name}: generating with node ${nodeVersion(node)} ...`);

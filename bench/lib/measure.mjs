@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 const GNU_TIME = '/usr/bin/time';
-export const haveGnuTime = existsSync(GNU_TIME);
+export const haveGnuTime = existsSync(GNU_TIME) && !process.env.BENCH_NO_GNU_TIME;
 const TAIL = 64 * 1024;
 
 function tail(buf, chunk) {

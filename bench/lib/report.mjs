@@ -30,10 +30,11 @@ export function printTable(snapshot, results, baseline) {
   const rows = results.map((r) => (r.ok
     ? [r.tool, fmt(r.wallS, 2), fmt(r.peakRssGB, 2), ratio(r.wallS, base?.wallS), ratio(r.peakRssGB, base?.peakRssGB)]
     : [r.tool, `fails: ${r.reason}`]));
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.filter((r) => r.length > 1).map((r) => r[i].length)));
+  const full = rows.filter((r) => r.length === head.length);
+  const widths = head.map((h, i) => Math.max(h.length, ...full.map((r) => r[i].length), ...(i ? [] : rows.map((r) => r[0].length))));
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[0]) : c.padStart(widths[i]))).join('  ');
   console.log(line(head));
-  for (const r of rows) console.log(r.length > 1 && !r[1].startsWith('fails:') ? line(r) : `${r[0].padEnd(widths[0])}  ${r[1]}`);
+  for (const r of rows) console.log(r.length === head.length ? line(r) : `${r[0].padEnd(widths[0])}  ${r[1]}`);
 }
 
 /** Merges this run's results into results.json (replacing the same snapshot+tool entries). */

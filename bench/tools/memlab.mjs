@@ -1,7 +1,8 @@
 // memlab: getFullHeapFromFile() parses the snapshot and then runs memlab's preparePathFinder
 // (shortest paths from GC roots, dominator tree and retained sizes for all nodes).
 // Usage: node tools/memlab.mjs <file>. Prints a one-line JSON summary as its last line.
-import { getFullHeapFromFile } from '@memlab/heap-analysis';
+// (memlab re-exports @memlab/heap-analysis's getFullHeapFromFile; only memlab is a direct dependency.)
+import { getFullHeapFromFile } from 'memlab';
 
 const file = process.argv[2];
 const t0 = performance.now();

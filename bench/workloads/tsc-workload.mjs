@@ -1,6 +1,7 @@
 // Snapshot workload: keeps TypeScript compiler Programs alive, then writes a heap snapshot.
 // Each Program type-checks ~200 .d.ts files (typescript's lib.*.d.ts, typescript.d.ts and
-// @types/node). Usage: node tsc-workload.mjs <out.heapsnapshot> <fullPrograms> <extraCheckedFiles>
+// @types/node, resolved from the workspace root's devDependencies).
+// Usage: node tsc-workload.mjs <out.heapsnapshot> <fullPrograms> <extraCheckedFiles>
 //   fullPrograms       programs whose every source file is type-checked
 //   extraCheckedFiles  if != 0, one more program where only some source files are checked:
 //                      N > 0 checks the last N files (typescript.d.ts, @types/node, small libs),
