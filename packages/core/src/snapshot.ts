@@ -1,5 +1,6 @@
 import { HeapGraph } from './graph/heap-graph.js';
-import { parseSnapshotBytes, readSnapshotFile, type ReadOptions } from './parse/read-snapshot.js';
+import { IdIndex } from './graph/id-index.js';
+import { parseSnapshotBytes, readSnapshotFile, readSnapshotIds, type ReadOptions } from './parse/read-snapshot.js';
 
 export type LoadOptions = ReadOptions;
 
@@ -19,4 +20,10 @@ export async function loadSnapshot(path: string, options: LoadOptions = {}): Pro
 export function loadSnapshotBytes(bytes: Uint8Array, path = '<memory>'): HeapSnapshot {
   const parsed = parseSnapshotBytes(bytes);
   return { path, graph: new HeapGraph(parsed), byteLength: parsed.byteLength };
+}
+
+/** Just the object ids of a snapshot, as a set: all a leak baseline is needed for. */
+export async function loadSnapshotIds(path: string, options: LoadOptions = {}): Promise<IdIndex> {
+  const parsed = await readSnapshotIds(path, options);
+  return new IdIndex(parsed.ids);
 }

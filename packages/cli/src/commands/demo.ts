@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pc from 'picocolors';
+import { runLeaks } from './leaks.js';
 import { runSummary } from './summary.js';
 
 export interface DemoArgs {
@@ -46,7 +47,17 @@ export async function runDemo(args: DemoArgs): Promise<number> {
         'so the leaking cache shows up as CachedResponse and the Map that holds them.',
     );
     await runSummary({ snapshot: final, limit: 10, sort: 'retained', json: false });
-    step('Next', `Try: heapdiff summary ${final} --sort count`);
+    const baseline = join(dir, '1-baseline.heapsnapshot');
+    const target = join(dir, '2-target.heapsnapshot');
+    step(
+      `heapdiff leaks ${baseline} ${target} ${final} --limit 3 --paths 1`,
+      'Which objects were allocated during the suspect phase and are still alive two snapshots later?\n' +
+        'Each group shows who holds it: follow the path to ->responseCache (the never-evicted cache)\n' +
+        'and to ->bus ._events.config (listeners that were never removed).',
+    );
+    await runLeaks({ baseline, target, final, limit: 3, paths: 1, failOnLeak: false, threshold: '1MB', thresholdCount: 1000, json: false });
+    const where = args.keep ? '' : '\n(these snapshots are deleted when the demo ends: run `heapdiff demo --keep DIR` to keep them)';
+    step('Next', `Try: heapdiff leaks ${baseline} ${target} ${final} --fail-on-leak   (exit code 1: a CI gate)${where}`);
     return 0;
   } finally {
     if (!args.keep) await rm(dir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { NodeNotFoundError } from '../errors.js';
 import type { HeapAnalysis } from './analyze.js';
 import { NO_DISTANCE } from './distances.js';
 
@@ -58,4 +59,11 @@ export function shortestRetainerPath(analysis: HeapAnalysis, target: number): Pa
   for (let i = path.length - 1; i > 0; i--) path[i]!.edge = path[i - 1]!.edge;
   path[0]!.edge = -1;
   return path;
+}
+
+/** `shortestRetainerPath` to the object with this snapshot id; an unknown id throws NodeNotFoundError. */
+export function retainerPathOfId(analysis: HeapAnalysis, nodeId: number): PathStep[] {
+  const ordinal = analysis.graph.ordinalOfId(nodeId);
+  if (ordinal < 0) throw new NodeNotFoundError(nodeId);
+  return shortestRetainerPath(analysis, ordinal);
 }

@@ -1,5 +1,6 @@
 import type { LocationColumns } from '../parse/location-sink.js';
 import type { ParsedSnapshot } from '../parse/parsed-snapshot.js';
+import { IdIndex } from './id-index.js';
 
 /** Node type ids resolved by name (-1 where an older snapshot lacks the type). */
 export interface NodeTypeIds {
@@ -157,44 +158,4 @@ function buildRetainers(g: HeapGraph): Retainers {
     }
   }
   return { firstRetainerIndex, retainingNode, retainingEdge };
-}
-
-/** Open-addressing hash from object id to ordinal; ids are unique per snapshot. */
-class IdIndex {
-  private readonly keys: Uint32Array;
-  private readonly values: Int32Array;
-  private readonly mask: number;
-  private readonly shift: number;
-
-  constructor(ids: Uint32Array) {
-    let bits = 4;
-    while (1 << bits < ids.length * 2) bits++;
-    const size = 1 << bits;
-    this.mask = size - 1;
-    this.shift = 32 - bits;
-    this.keys = new Uint32Array(size);
-    this.values = new Int32Array(size).fill(-1);
-    for (let o = 0; o < ids.length; o++) {
-      let slot = hashId(ids[o]!, this.shift);
-      while (this.values[slot] !== -1 && this.keys[slot] !== ids[o]) slot = (slot + 1) & this.mask;
-      if (this.values[slot] === -1) {
-        this.keys[slot] = ids[o]!;
-        this.values[slot] = o;
-      }
-    }
-  }
-
-  get(id: number): number {
-    let slot = hashId(id, this.shift);
-    while (this.values[slot] !== -1) {
-      if (this.keys[slot] === id) return this.values[slot]!;
-      slot = (slot + 1) & this.mask;
-    }
-    return -1;
-  }
-}
-
-/** Fibonacci hashing: the high bits of the product spread sequential ids evenly. */
-function hashId(id: number, shift: number): number {
-  return Math.imul(id, 0x9e3779b1) >>> shift;
 }

@@ -3,7 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { FileReadError, HeapSnapshotError } from '../errors.js';
 import type { ParsedSnapshot } from './parsed-snapshot.js';
-import { SnapshotParser } from './snapshot-parser.js';
+import { SnapshotParser, type ParsedIds } from './snapshot-parser.js';
 
 export interface ReadOptions {
   /** Called as bytes of the file (compressed bytes for .gz) are consumed. */
@@ -40,6 +40,15 @@ function describeFsError(path: string, error: unknown): FileReadError {
 
 /** Streams a .heapsnapshot (or .heapsnapshot.gz) file through the parser. */
 export async function readSnapshotFile(path: string, options: ReadOptions = {}): Promise<ParsedSnapshot> {
+  return streamFile(path, options, false, (parser) => parser.end());
+}
+
+/** Reads only the node ids of a snapshot (edges and strings are skipped, not decoded). */
+export async function readSnapshotIds(path: string, options: ReadOptions = {}): Promise<ParsedIds> {
+  return streamFile(path, options, true, (parser) => parser.endIds());
+}
+
+async function streamFile<T>(path: string, options: ReadOptions, idsOnly: boolean, finish: (parser: SnapshotParser) => T): Promise<T> {
   let size: number;
   let gzip: boolean;
   try {
@@ -50,7 +59,7 @@ export async function readSnapshotFile(path: string, options: ReadOptions = {}):
   } catch (error) {
     throw describeFsError(path, error);
   }
-  const parser = new SnapshotParser({ maxBytes: gzip ? size * MAX_DEFLATE_RATIO : size });
+  const parser = new SnapshotParser({ maxBytes: gzip ? size * MAX_DEFLATE_RATIO : size, idsOnly });
   const file = createReadStream(path, { highWaterMark: CHUNK_SIZE, signal: options.signal });
   let fileBytes = 0;
   if (options.onProgress) {
@@ -64,7 +73,7 @@ export async function readSnapshotFile(path: string, options: ReadOptions = {}):
   if (gzip) file.on('error', (error) => source.destroy(error));
   try {
     for await (const chunk of source) parser.write(chunk as Buffer);
-    return parser.end();
+    return finish(parser);
   } catch (error) {
     file.destroy();
     source.destroy();

@@ -4,6 +4,8 @@ import { EdgeSink } from './edge-sink.js';
 import { parseHeader, type SnapshotLayout } from './header.js';
 import { LocationSink } from './location-sink.js';
 import { NodeSink } from './node-sink.js';
+import { IdSink } from './id-sink.js';
+import { NumberArraySkipper } from './number-array-skipper.js';
 import { NumberArrayTokenizer } from './number-array.js';
 import { StringArrayTokenizer } from './string-array.js';
 import { ValueSkipper } from './value-skipper.js';
@@ -33,6 +35,15 @@ type ValueReader = {
 export interface ParserOptions {
   /** Upper bound on the decompressed size, to reject absurd counts before allocating for them. */
   maxBytes?: number;
+  /** Keep only node ids (a baseline for leak detection): edges and strings are skipped. */
+  idsOnly?: boolean;
+}
+
+/** What an ids-only parse yields. */
+export interface ParsedIds {
+  layout: SnapshotLayout;
+  ids: Uint32Array;
+  byteLength: number;
 }
 
 /**
@@ -52,6 +63,7 @@ export class SnapshotParser {
   private edges: EdgeSink | null = null;
   private locations: LocationSink | null = null;
   private strings: StringArrayTokenizer | null = null;
+  private idSink: IdSink | null = null;
   private readonly seen = new Set<string>();
 
   constructor(private readonly options: ParserOptions = {}) {}
@@ -184,6 +196,16 @@ export class SnapshotParser {
     };
   }
 
+  /** Completes an ids-only parse. */
+  endIds(): ParsedIds {
+    const offset = this.offset;
+    if (offset === 0) throw new HeapSnapshotError('E_SNAPSHOT_TRUNCATED', `empty file`, 0);
+    if (this.mode !== Mode.Done) throw new HeapSnapshotError('E_SNAPSHOT_TRUNCATED', `file ends early (truncated snapshot?)`, offset);
+    if (!this.layout) throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `not a heap snapshot: no "snapshot" header`, 0);
+    if (!this.idSink) throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `not a heap snapshot: no "nodes" array`, offset);
+    return { layout: this.layout, ids: this.idSink.ids, byteLength: offset };
+  }
+
   private beginValue(offset: number): void {
     const key = this.key;
     if (this.seen.has(key)) this.fail(offset, `duplicate top-level key "${key}"`);
@@ -207,6 +229,13 @@ export class SnapshotParser {
 
   private openSection(section: Section, offset: number): ValueReader {
     const layout = this.layout!;
+    if (this.options.idsOnly) {
+      if (section === 'nodes') {
+        this.idSink = new IdSink(layout);
+        return new NumberArrayTokenizer(this.idSink, 'nodes');
+      }
+      return section === 'strings' ? new ValueSkipper('strings', 0, true) : new NumberArraySkipper(section);
+    }
     switch (section) {
       case 'nodes':
         this.nodes = new NodeSink(layout);

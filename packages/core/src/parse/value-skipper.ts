@@ -18,8 +18,14 @@ export class ValueSkipper {
   constructor(
     private readonly what: string,
     private readonly captureLimit = 0,
+    /** Start as if the opening bracket of an array had already been read. */
+    insideArray = false,
   ) {
     this.captured = new Uint8Array(captureLimit > 0 ? 4096 : 0);
+    if (insideArray) {
+      this.started = true;
+      this.depth = 1;
+    }
   }
 
   /** The captured bytes as text (only meaningful when constructed with a capture limit). */

@@ -1,0 +1,12 @@
+import { formatCount, formatSize, safeText } from './format.js';
+
+export interface SnapshotInfo {
+  nodeCount: number;
+  edgeCount: number;
+  totalSize: number;
+}
+
+/** `app.heapsnapshot: 83,390 objects, 321,832 references, 4.7 MB total` */
+export function describeSnapshot(path: string, info: SnapshotInfo): string {
+  return `${safeText(path, 200)}: ${formatCount(info.nodeCount)} objects, ${formatCount(info.edgeCount)} references, ${formatSize(info.totalSize)} total`;
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { SnapshotInfoSchema } from './summary.js';
+
+export const PathStepSchema = z.object({
+  nodeId: z.number().int(),
+  name: z.string(),
+  type: z.string().describe('Node type: object, closure, string, array, native, ...'),
+  edge: z.string().nullable().describe('Name or index of the edge from the previous step; null on the first step'),
+  edgeType: z.string().nullable().describe('property, element, context, internal, ...; null on the first step'),
+});
+
+export const LeakGroupSchema = z.object({
+  name: z.string(),
+  key: z.string(),
+  count: z.number().int(),
+  selfSize: z.number(),
+  retainedSize: z.number().describe('Members dominated by another member are not counted twice'),
+  paths: z.array(z.array(PathStepSchema)).describe('Representative shortest retainer paths, root first, the leaked object last'),
+  pathCounts: z.array(z.number().int()).describe('How many sampled members each path represents (same order as paths)'),
+  sampled: z.number().int().describe('Members whose paths were computed and clustered'),
+});
+
+export const LeaksOutputSchema = z.object({
+  baseline: SnapshotInfoSchema.pick({ path: true }),
+  target: SnapshotInfoSchema,
+  final: SnapshotInfoSchema.nullable(),
+  thresholds: z.object({ bytes: z.number(), count: z.number().int() }),
+  leaking: z.boolean().describe('Some group reaches a threshold (what --fail-on-leak exits 1 for)'),
+  groups: z.array(LeakGroupSchema),
+});
+export type LeaksOutput = z.infer<typeof LeaksOutputSchema>;

@@ -1,0 +1,122 @@
+import type { IdIndex } from '../graph/id-index.js';
+import type { HeapAnalysis } from './analyze.js';
+import { aggregateClasses } from './class-aggregates.js';
+import { NO_DISTANCE } from './distances.js';
+import { pathSignature } from './path-signature.js';
+import { shortestRetainerPath, type PathStep } from './retainer-path.js';
+
+export interface LeakOptions {
+  /** Ids of the snapshot taken before the suspect phase: objects with these ids are not leaks. */
+  baseline: IdIndex;
+  /** With three snapshots: ids of the middle one; a leak must already exist there. */
+  target?: IdIndex;
+  /** How many groups to return (0 = all). */
+  limit?: number;
+  /** Most members per group whose retainer paths are computed and clustered. */
+  pathSamples?: number;
+  /** Most path clusters reported per group. */
+  maxPaths?: number;
+}
+
+export interface LeakPathCluster {
+  /** Sampled members held the same way as the representative (indices and ids aside). */
+  count: number;
+  path: PathStep[];
+}
+
+export interface LeakGroup {
+  classId: number;
+  key: string;
+  name: string;
+  count: number;
+  selfSize: number;
+  /** Group retained size: members dominated by another member are not counted twice. */
+  retainedSize: number;
+  /** Biggest clusters first. */
+  clusters: LeakPathCluster[];
+  /** How many members the clusters were computed from (≤ count). */
+  sampled: number;
+}
+
+/**
+ * Objects allocated after the baseline (id absent there) and still alive in the analysed
+ * snapshot (and, with three snapshots, already present in the middle one), grouped by class and
+ * ranked by retained size, each group with its clustered shortest retainer paths.
+ * V8 internals (hidden, code, object shape and synthetic nodes) are left out: they follow the
+ * objects that own them, which are reported instead.
+ */
+export function findLeaks(analysis: HeapAnalysis, options: LeakOptions): LeakGroup[] {
+  const g = analysis.graph;
+  const { baseline, target } = options;
+  const { nodeId, nodeType } = g;
+  const t = g.nodeTypeId;
+  const internal = new Uint8Array(g.nodeTypes.length);
+  for (const type of [t.hidden, t.code, t.objectShape, t.synthetic]) if (type >= 0) internal[type] = 1;
+  const { distance, selfSize } = analysis;
+  const leaked = new Uint8Array(g.nodeCount);
+  for (let o = 0; o < g.nodeCount; o++) {
+    if (internal[nodeType[o]!] || !selfSize[o] || distance[o] === NO_DISTANCE) continue;
+    const id = nodeId[o]!;
+    if (baseline.has(id) || (target && !target.has(id))) continue;
+    leaked[o] = 1;
+  }
+  const rows = aggregateClasses({
+    classes: analysis.classes,
+    selfSize,
+    retainedSize: analysis.retainedSize,
+    distance,
+    tree: analysis.dominatorTree,
+    root: g.rootOrdinal,
+    include: (o) => leaked[o] === 1,
+  });
+  rows.sort((a, b) => b.retainedSize - a.retainedSize || b.count - a.count);
+  const limit = options.limit ?? 20;
+  const top = limit > 0 ? rows.slice(0, limit) : rows;
+  const members = collectMembers(analysis, leaked, top.map((r) => r.classId));
+  const pathSamples = options.pathSamples ?? 200;
+  const maxPaths = options.maxPaths ?? 3;
+  return top.map((r) => {
+    const list = members.get(r.classId) ?? [];
+    const { clusters, sampled } = clusterPaths(analysis, list, pathSamples, maxPaths);
+    return {
+      classId: r.classId,
+      key: analysis.classes.keys[r.classId]!,
+      name: analysis.classes.names[r.classId]!,
+      count: r.count,
+      selfSize: r.selfSize,
+      retainedSize: r.retainedSize,
+      clusters,
+      sampled,
+    };
+  });
+}
+
+function collectMembers(analysis: HeapAnalysis, leaked: Uint8Array, classIds: number[]): Map<number, number[]> {
+  const wanted = new Map<number, number[]>(classIds.map((c) => [c, []]));
+  const { classOf } = analysis.classes;
+  for (let o = 0; o < leaked.length; o++) {
+    if (leaked[o]) wanted.get(classOf[o]!)?.push(o);
+  }
+  return wanted;
+}
+
+/** Members closest to a root first: their paths are the ones a person reads to find the holder. */
+function clusterPaths(analysis: HeapAnalysis, members: number[], samples: number, maxPaths: number): { clusters: LeakPathCluster[]; sampled: number } {
+  const { distance, retainedSize } = analysis;
+  const ordered = [...members].sort((a, b) => distance[a]! - distance[b]! || retainedSize[b]! - retainedSize[a]!);
+  // Evenly spaced picks keep the sample representative of the whole group, not just its head.
+  const step = Math.max(1, ordered.length / samples);
+  const clusters = new Map<string, LeakPathCluster>();
+  let sampled = 0;
+  for (let i = 0; i < ordered.length && sampled < samples; i += step) {
+    const path = shortestRetainerPath(analysis, ordered[Math.floor(i)]!);
+    sampled++;
+    if (path.length === 0) continue;
+    const signature = pathSignature(analysis, path);
+    const cluster = clusters.get(signature);
+    if (cluster) cluster.count++;
+    else clusters.set(signature, { count: 1, path });
+  }
+  const sorted = [...clusters.values()].sort((a, b) => b.count - a.count || a.path.length - b.path.length);
+  return { clusters: sorted.slice(0, maxPaths), sampled };
+}

@@ -1,0 +1,39 @@
+import type { AbstractGraph } from 'graphology-types';
+
+/** Node attributes of an extracted heap subgraph (keys are the snapshot's object ids as strings). */
+export interface HeapNodeAttributes {
+  id: number;
+  /** Node type name (`object`, `string`, `closure`, `synthetic`...). */
+  type: string;
+  /** The node's name: string contents for strings, the function name for closures. */
+  name: string;
+  /** Class as `heapdiff summary` names it. */
+  className: string;
+  selfSize: number;
+  retainedSize: number | null;
+  /** Steps from the nearest start object. */
+  depth: number;
+  start: boolean;
+  gcRoot: boolean;
+  global: boolean;
+  /** Neighbours not drawn because of `--too-many` (shown as an "N more" box). */
+  truncated: number;
+}
+
+export interface HeapEdgeAttributes {
+  /** Property name, element index or variable name. */
+  name: string;
+  /** Edge type name (`property`, `element`, `context`, `internal`, `hidden`, `shortcut`, `weak`). */
+  type: string;
+  /** Parallel references between the pair that this edge stands for. */
+  count: number;
+}
+
+export interface HeapGraphAttributes {
+  /** `retainers`: edges were walked backwards from the start objects; `references`: forwards. */
+  direction: 'retainers' | 'references';
+  maxDepth: number;
+}
+
+/** A directed graph in heap direction: an edge goes from the holder to the object it holds. */
+export type HeapSubgraph = AbstractGraph<HeapNodeAttributes, HeapEdgeAttributes, HeapGraphAttributes>;

@@ -1,0 +1,10 @@
+export type { HeapEdgeAttributes, HeapGraphAttributes, HeapNodeAttributes, HeapSubgraph } from './attributes.js';
+export { toGraph } from './from-subgraph.js';
+export { pathsToGraph } from './from-paths.js';
+export type { RetainerPathStep } from './from-paths.js';
+export { filterGraph } from './filter.js';
+export { toDot, pathsToDot } from './to-dot.js';
+export type { DotOptions } from './to-dot.js';
+export { nodeLabelText, edgeLabel } from './labels.js';
+export { renderSvg, renderPng, renderJson } from './render.js';
+export type { PngOptions } from './render.js';

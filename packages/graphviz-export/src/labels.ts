@@ -1,0 +1,59 @@
+import prettyBytes from 'pretty-bytes';
+import type { HeapEdgeAttributes, HeapNodeAttributes } from './attributes.js';
+import { truncate } from './escape.js';
+
+/** Value previews are cut to this many characters, like objgraph's short reprs. */
+export const PREVIEW_LENGTH = 40;
+/** Class names (`{a, b, c, …}` can be long) are cut to this many characters. */
+export const TITLE_LENGTH = 60;
+
+const STRING_TYPES = new Set(['string', 'concatenated string', 'sliced string']);
+
+export function formatSize(bytes: number): string {
+  return prettyBytes(bytes, { maximumFractionDigits: 1 });
+}
+
+/** What a node's label says, as plain text lines (not yet escaped). */
+export interface NodeLabel {
+  /** `LeakyRequest` (or the root category's name, `(GC roots)`). */
+  title: string;
+  /** `@12345` */
+  id: string;
+  /** A short value: `"string contents…"`, `onTick()`, `(object elements)`; empty if nothing to add. */
+  preview: string;
+  /** `self 96 B, retained 1.2 kB` */
+  sizes: string;
+}
+
+export function nodeLabel(n: HeapNodeAttributes): NodeLabel {
+  const title = truncate(n.gcRoot ? n.name : n.className, TITLE_LENGTH);
+  const sizes = `self ${formatSize(n.selfSize)}${n.retainedSize === null ? '' : `, retained ${formatSize(n.retainedSize)}`}`;
+  return { title, id: `@${n.id}`, preview: preview(n), sizes };
+}
+
+function preview(n: HeapNodeAttributes): string {
+  // V8 names some strings after their type (`(concatenated string)`) instead of their contents.
+  if (n.name === `(${n.type})`) return '';
+  if (STRING_TYPES.has(n.type)) return `"${truncate(n.name, PREVIEW_LENGTH)}"`;
+  if (n.type === 'closure') return `${truncate(n.name || '(anonymous)', PREVIEW_LENGTH)}()`;
+  if (n.gcRoot || n.type === 'object' || n.type === 'native' || n.name === n.className) return '';
+  return truncate(n.name, PREVIEW_LENGTH);
+}
+
+/** The label as one string (`Class @id`, preview, sizes on their own lines): what `--filter` and `--highlight` match. */
+export function nodeLabelText(n: HeapNodeAttributes): string {
+  const label = nodeLabel(n);
+  return [`${label.title} ${label.id}`, label.preview, label.sizes].filter(Boolean).join('\n');
+}
+
+const DIGITS = /^\d+$/;
+
+/** `name`, `[3]`, `name (context var)`; `+N` when the edge stands for N more parallel references. */
+export function edgeLabel(e: HeapEdgeAttributes): string {
+  const name = truncate(e.name, PREVIEW_LENGTH);
+  let label: string;
+  if (e.type === 'element' || e.type === 'hidden' || DIGITS.test(e.name)) label = `[${name}]`;
+  else if (e.type === 'context') label = `${name} (context var)`;
+  else label = name;
+  return e.count > 1 ? `${label} +${e.count - 1}` : label;
+}

@@ -1,0 +1,54 @@
+import { Graphviz } from '@hpcc-js/wasm-graphviz';
+import { Resvg } from '@resvg/resvg-js';
+
+let graphviz: Promise<Graphviz> | null = null;
+
+/** Graphviz compiled to WebAssembly (bundled in the npm package): no `dot` binary needed. */
+function loadGraphviz(): Promise<Graphviz> {
+  graphviz ??= Graphviz.load();
+  return graphviz;
+}
+
+/** Lays out DOT with Graphviz `dot` and returns SVG. Throws on DOT that does not parse. */
+export async function renderSvg(dot: string): Promise<string> {
+  const gv = await loadGraphviz();
+  return gv.layout(dot, 'svg', 'dot');
+}
+
+/** Lays out DOT and returns Graphviz's JSON description (for tests and tools that post-process). */
+export async function renderJson(dot: string): Promise<unknown> {
+  const gv = await loadGraphviz();
+  return JSON.parse(gv.layout(dot, 'json', 'dot')) as unknown;
+}
+
+export interface PngOptions {
+  /** Zoom factor over the SVG's own size (default 1.5). */
+  scale?: number;
+  /** Widest image to produce, in pixels; larger graphs are scaled down to fit (default 16000). */
+  maxWidth?: number;
+}
+
+/** Rasterises SVG to PNG with resvg (a native build shipped in an npm package; no browser). */
+export async function renderPng(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
+  const scale = options.scale ?? 1.5;
+  const maxWidth = options.maxWidth ?? 16_000;
+  const width = svgWidth(svg);
+  const fitTo = width !== null && width * scale > maxWidth
+    ? { mode: 'width' as const, value: maxWidth }
+    : { mode: 'zoom' as const, value: scale };
+  // Graphviz lays text out with Helvetica's metrics and asks for "Helvetica,sans-Serif", a generic
+  // name resvg only knows in lower case. Where there is no Helvetica or Arial, DejaVu Sans (on most
+  // Linux systems) stands in, condensed so that its wider glyphs stay inside their boxes.
+  const source = svg.replace(/font-family="Helvetica,sans-Serif"/g, 'font-family="Helvetica,Arial,sans-serif" font-stretch="condensed"');
+  const font = { loadSystemFonts: true, sansSerifFamily: 'DejaVu Sans', defaultFontFamily: 'DejaVu Sans' };
+  const resvg = new Resvg(source, { fitTo, background: 'white', font });
+  return resvg.render().asPng();
+}
+
+/** Width in px from the root `<svg width="123pt">` Graphviz writes. */
+function svgWidth(svg: string): number | null {
+  const match = /<svg[^>]*\swidth="([\d.]+)(pt|px)?"/.exec(svg);
+  if (!match) return null;
+  const value = Number(match[1]);
+  return match[2] === 'pt' ? (value * 4) / 3 : value;
+}

@@ -1,0 +1,89 @@
+import type { Subgraph, SubgraphEdge, SubgraphNode } from '@heapdiff/core';
+import { describe, expect, test } from 'vitest';
+import { toGraph } from './from-subgraph.js';
+import { renderJson } from './render.js';
+import { toDot } from './to-dot.js';
+
+const node = (id: number, over: Partial<SubgraphNode> = {}): SubgraphNode => ({
+  ordinal: id, id, type: 'object', name: 'Foo', className: 'Foo', selfSize: 32, retainedSize: 64, distance: 3,
+  depth: 0, start: false, gcRoot: false, global: false, expanded: true, truncated: 0, ...over,
+});
+const edge = (from: number, to: number, name: string, type = 'property', count = 1): SubgraphEdge => ({ from, to, name, type, count });
+
+/** LeakyRequest @1 <-[0]- Array @2 <-leakedRequests- Object @3 <-holder- global @4, plus a weak ref and a GC root. */
+function leakGraph(): Subgraph {
+  return {
+    direction: 'retainers', maxDepth: 3, tooMany: 10, includeWeak: true, startIds: [1], nodeLimitReached: false,
+    nodes: [
+      node(1, { name: 'LeakyRequest', className: 'LeakyRequest', start: true }),
+      node(2, { name: 'Array', className: 'Array', depth: 1, truncated: 12 }),
+      node(6, { name: 'WeakRef', className: 'WeakRef', depth: 1 }),
+      node(3, { name: 'Object', className: 'Object', depth: 2 }),
+      node(4, { name: 'global', className: 'global', depth: 3, global: true, expanded: false }),
+      node(5, { type: 'synthetic', name: '(Handle scope)', className: '(synthetic)', depth: 3, gcRoot: true, expanded: false }),
+    ],
+    edges: [
+      edge(2, 1, '0', 'element', 3),
+      edge(6, 1, 'target', 'weak'),
+      edge(3, 2, 'leakedRequests'),
+      edge(4, 3, 'holder'),
+      edge(5, 3, '7', 'internal'),
+    ],
+  };
+}
+
+/** `"n2" -> "n1" [label="[0] +2"];` → the attribute text of that statement. */
+function statement(dot: string, head: string): string | undefined {
+  const line = dot.split('\n').find((l) => l.trimStart().startsWith(`${head} [`));
+  return line?.slice(line.indexOf('[') + 1, line.lastIndexOf(']'));
+}
+
+describe('toDot', () => {
+  test('draws every node and edge in heap direction, with objgraph-style labels', () => {
+    const dot = toDot(toGraph(leakGraph()));
+    expect(dot.startsWith('digraph heapdiff {')).toBe(true);
+    for (const id of [1, 2, 3, 4, 5, 6]) expect(statement(dot, `"n${id}"`)).toBeDefined();
+    expect(statement(dot, '"n2" -> "n1"')).toContain('label="[0] +2"');
+    expect(statement(dot, '"n3" -> "n2"')).toContain('label="leakedRequests"');
+    expect(statement(dot, '"n5" -> "n3"')).toContain('label="[7]"');
+    expect(statement(dot, '"n1"')).toContain('<B>LeakyRequest</B>&#160;@1');
+    expect(statement(dot, '"n1"')).toContain('self 32 B, retained 64 B');
+    expect(statement(dot, '"n5"')).toContain('<B>(Handle scope)</B>');
+  });
+
+  test('start objects red, GC roots and globals green, highlighted nodes blue, depth darkens', () => {
+    const dot = toDot(toGraph(leakGraph()), { highlight: /^Array/ });
+    expect(statement(dot, '"n1"')).toContain('fontcolor=red');
+    expect(statement(dot, '"n1"')).toContain('fillcolor="0,0,1"');
+    expect(statement(dot, '"n4"')).toMatch(/fillcolor="0\.3,1,/);
+    expect(statement(dot, '"n5"')).toMatch(/fillcolor="0\.3,1,/);
+    expect(statement(dot, '"n2"')).toMatch(/fillcolor="0\.6,0\.6,/);
+    expect(statement(dot, '"n3"')).toContain('fillcolor="0,0,0.533"');
+    expect(statement(dot, '"n4"')).toContain('fontcolor=white');
+  });
+
+  test('truncated neighbours become an "N more" box with a dotted red edge; weak edges are dashed', () => {
+    const dot = toDot(toGraph(leakGraph()));
+    expect(statement(dot, '"more2"')).toContain('label="12 more retainers"');
+    expect(statement(dot, '"more2" -> "n2"')).toContain('color=red, style=dotted');
+    expect(statement(dot, '"n6" -> "n1"')).toContain('style=dashed');
+    const refs = toDot(toGraph({ ...leakGraph(), direction: 'references' }));
+    expect(statement(refs, '"n2" -> "more2"')).toBeDefined();
+    expect(statement(refs, '"more2"')).toContain('12 more references');
+  });
+
+  test('Graphviz parses the DOT: one object per node and box, one edge per reference', async () => {
+    const json = (await renderJson(toDot(toGraph(leakGraph()), { title: 'Retainers of "LeakyRequest" @1' }))) as {
+      objects: { name: string }[]; edges: unknown[];
+    };
+    expect(json.objects.map((o) => o.name).sort()).toEqual(['more2', 'n1', 'n2', 'n3', 'n4', 'n5', 'n6']);
+    expect(json.edges).toHaveLength(6);
+  });
+
+  test('--filter is applied before drawing', () => {
+    const dot = toDot(toGraph(leakGraph()), { filter: /Array|Object|global/ });
+    expect(statement(dot, '"n6"')).toBeUndefined();
+    expect(statement(dot, '"n5"')).toBeUndefined();
+    expect(statement(dot, '"n4"')).toBeDefined();
+  });
+});
