@@ -32,7 +32,6 @@ export { BASE_SYSTEM_DISTANCE } from './analysis/distances.js';
 export type { PathStep } from './analysis/retainer-path.js';
 export { findLeaks } from './analysis/leaks.js';
 export type { LeakGroup, LeakOptions, LeakPathCluster } from './analysis/leaks.js';
-export { displayNameOf } from './analysis/class-names.js';
 export { extractSubgraph } from './analysis/subgraph.js';
 export type { Subgraph, SubgraphDirection, SubgraphEdge, SubgraphNode, SubgraphOptions, SubgraphSource } from './analysis/subgraph.js';
 export { ordinalsOfIds, sampleClassInstances } from './analysis/subgraph-starts.js';

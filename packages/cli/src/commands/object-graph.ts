@@ -1,13 +1,12 @@
 import {
-  analyzeHeap, extractSubgraph, InvalidOptionError, ordinalsOfIds, sampleClassInstances, type Subgraph,
+  extractSubgraph, InvalidOptionError, ordinalsOfIds, sampleClassInstances, type Subgraph,
 } from '@heapdiff/core';
 import { filterGraph, renderPng, renderSvg, toDot, toGraph } from '@heapdiff/graphviz-export';
 import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { assertNotInput, writeFileAtomic } from '../output/atomic-write.js';
 import { formatCount, safeText } from '../output/format.js';
-import { createProgress } from '../output/progress.js';
-import { loadWithProgress } from './load.js';
+import { loadAnalysis } from './load-analysis.js';
 import { parseNodeId } from './options.js';
 import type { GraphVerb } from './object-graph-options.js';
 
@@ -67,10 +66,8 @@ export async function runObjectGraph(verb: GraphVerb, args: ObjectGraphArgs): Pr
   if (args.output !== undefined) assertNotInput(args.output, [args.snapshot]);
   const format = args.output === undefined ? 'dot' : outputFormat(args.output);
 
-  const progress = createProgress(true);
-  const snapshot = await loadWithProgress(args.snapshot, progress);
-  const analysis = analyzeHeap(snapshot.graph, { onProgress: progress.phase('computing dominators', 1) });
-  progress.stop();
+  // Retained sizes in the labels need the dominator tree: the full analysis, as `summary` runs it.
+  const { snapshot, analysis } = await loadAnalysis(args.snapshot, false);
   const starts = args.class !== undefined
     ? sampleClassInstances(analysis, args.class, args.sample)
     : ordinalsOfIds(snapshot.graph, ids);

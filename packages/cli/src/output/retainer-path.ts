@@ -1,4 +1,4 @@
-import { displayNameOf, type HeapAnalysis, type PathStep } from '@heapdiff/core';
+import { formatEdgeLabel, nodeDisplayName, type HeapAnalysis, type PathStep } from '@heapdiff/core';
 import { safeText } from './format.js';
 
 /** A path step as it appears in every `--json` output: the node and the edge into it. */
@@ -14,28 +14,11 @@ export function pathToJson(analysis: HeapAnalysis, path: PathStep[]): PathStepJs
   const g = analysis.graph;
   return path.map((step) => ({
     nodeId: g.nodeId[step.ordinal]!,
-    name: displayNameOf(analysis, step.ordinal),
+    name: nodeDisplayName(g, analysis.domState, step.ordinal),
     type: g.nodeTypeName(step.ordinal),
     edge: step.edge >= 0 ? g.edgeName(step.edge) : null,
     edgeType: step.edge >= 0 ? g.edgeTypeName(step.edge) : null,
   }));
-}
-
-/** DevTools' way of writing an edge: `.prop`, `[3]`, `->var`, `{internal}`. */
-export function edgeLabel(name: string, type: string): string {
-  switch (type) {
-    case 'element':
-      return `[${name}]`;
-    case 'context':
-      return `->${name}`;
-    case 'property':
-    case 'shortcut':
-      return /^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
-    case 'weak':
-      return `[[${name}]]`;
-    default:
-      return `{${name}}`;
-  }
 }
 
 /** One line per step, indented by depth, root first. */
@@ -45,7 +28,7 @@ export function formatPath(analysis: HeapAnalysis, path: PathStep[], indent = ''
     const label = nodeLabel(step, classes.names[classes.classOf[path[i]!.ordinal]!]!);
     const node = `${safeText(label, 80)} @${step.nodeId}`;
     if (step.edge === null) return `${indent}${node}`;
-    return `${indent}${'  '.repeat(i)}${safeText(edgeLabel(step.edge, step.edgeType!), 60)} → ${node}`;
+    return `${indent}${'  '.repeat(i)}${safeText(formatEdgeLabel(step.edge, step.edgeType!), 60)} → ${node}`;
   });
 }
 

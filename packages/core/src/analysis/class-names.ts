@@ -108,7 +108,3 @@ export function computeClassTable(g: HeapGraph, domState: Uint8Array | null, opt
   return { classOf, names, keys, interfaces };
 }
 
-/** Display name of a node from an analysis (DOM-state aware). */
-export function displayNameOf(analysis: { graph: HeapGraph; domState: Uint8Array | null }, o: number): string {
-  return displayName(analysis.graph, analysis.domState, o);
-}
