@@ -1,4 +1,4 @@
-import { analyzeHeap, findLeaks, loadSnapshotIds, type HeapSnapshot, type LeakGroup } from '@heapdiff/core';
+import { findLeaks, loadSnapshotIds, type LeakGroup } from '@heapdiff/core';
 import { basename } from 'node:path';
 import pc from 'picocolors';
 import { EXIT_LEAKS_FOUND } from '../errors.js';
@@ -6,7 +6,7 @@ import { formatCount, formatSize, safeText } from '../output/format.js';
 import { createProgress } from '../output/progress.js';
 import { formatPath, pathToJson } from '../output/retainer-path.js';
 import type { LeaksOutput } from '../schemas/leaks.js';
-import { loadWithProgress } from './load.js';
+import { loadAnalysis } from './load-analysis.js';
 import { parseSize } from './size-option.js';
 
 export interface LeaksArgs {
@@ -21,10 +21,6 @@ export interface LeaksArgs {
   json: boolean;
 }
 
-function info(snapshot: HeapSnapshot, totalSize: number) {
-  return { path: snapshot.path, nodeCount: snapshot.graph.nodeCount, edgeCount: snapshot.graph.edgeCount, totalSize };
-}
-
 export async function runLeaks(args: LeaksArgs): Promise<number> {
   const thresholdBytes = parseSize(args.threshold, '--threshold');
   const progress = createProgress(!args.json);
@@ -35,19 +31,16 @@ export async function runLeaks(args: LeaksArgs): Promise<number> {
     const targetPhase = progress.phase(`reading ids of ${basename(args.target)}`, 1);
     targetIds = await loadSnapshotIds(args.target, { onProgress: targetPhase });
   }
-  const analysedPath = args.final ?? args.target;
-  const snapshot = await loadWithProgress(analysedPath, progress);
-  const analysis = analyzeHeap(snapshot.graph, { onProgress: progress.phase('computing dominators', 1) });
   progress.stop();
+  const { analysis, info } = await loadAnalysis(args.final ?? args.target, args.json);
   const groups = findLeaks(analysis, { baseline, target: targetIds, limit: args.limit, maxPaths: args.paths });
   const isLeak = (g: LeakGroup): boolean => g.retainedSize >= thresholdBytes || g.count >= args.thresholdCount;
   const leaking = groups.some(isLeak);
-  const totalSize = analysis.retainedSize[snapshot.graph.rootOrdinal]! + snapshot.graph.extraNativeBytes;
   if (args.json) {
     const output: LeaksOutput = {
       baseline: { path: args.baseline },
-      target: args.final ? { path: args.target, nodeCount: targetIds!.size, edgeCount: 0, totalSize: 0 } : info(snapshot, totalSize),
-      final: args.final ? info(snapshot, totalSize) : null,
+      target: args.final ? { path: args.target, nodeCount: targetIds!.size, edgeCount: 0, totalSize: 0 } : info,
+      final: args.final ? info : null,
       thresholds: { bytes: thresholdBytes, count: args.thresholdCount },
       leaking,
       groups: groups.map((g) => ({
