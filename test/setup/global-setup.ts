@@ -1,4 +1,5 @@
 // vitest globalSetup: runs once per `vitest run`, before any test file.
+// 0. Installs Debian's Chromium for the browser tests when missing (CI runs as root).
 // 1. Makes sure Node binaries of the other majors are cached (snapshot formats
 //    differ between V8 versions; compatibility tests need real ones).
 // 2. Hands the test workers one scratch directory for the whole run, so a
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
+import { hasChromium } from '../helpers/chromium.js';
 import { CAN_INSTALL_NODE, NODE_CACHE_DIR, SYSTEM_MAJOR, WANTED_MAJORS, cachedNodePath, type NodeMajor } from '../helpers/node-binaries.js';
 
 declare module 'vitest' {
@@ -48,10 +50,22 @@ async function ensureNode(major: NodeMajor): Promise<void> {
   }
 }
 
+/** Browser tests need Debian's Chromium; a fresh machine of this kind has apt but not the package. */
+async function ensureChromium(): Promise<void> {
+  if (hasChromium() || process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) return;
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (args: string[]) => run('apt-get', args, { env, timeout: 900_000, maxBuffer: 64 << 20 });
+  await apt(['install', '-y', '--no-install-recommends', 'chromium']).catch(async () => {
+    await apt(['update']); // a fresh image may have no package lists yet
+    await apt(['install', '-y', '--no-install-recommends', 'chromium']);
+  });
+}
+
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (CAN_INSTALL_NODE) {
-    await Promise.all(WANTED_MAJORS.filter((m) => m !== SYSTEM_MAJOR).map(ensureNode));
-  }
+  await Promise.all([
+    CAN_INSTALL_NODE ? Promise.all(WANTED_MAJORS.filter((m) => m !== SYSTEM_MAJOR).map(ensureNode)) : undefined,
+    ensureChromium(),
+  ]);
   const runDir = await mkdtemp(join(tmpdir(), 'heapdiff-test-'));
   project.provide('heapdiffRunDir', runDir);
   return async () => {
