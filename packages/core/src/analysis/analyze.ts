@@ -9,6 +9,7 @@ import { markPageObjects } from './page-objects.js';
 import { computeRetainedSizes } from './retained-size.js';
 import { transferShallowSizes } from './shallow-size.js';
 import { EphemeronNames } from './weakmap-edges.js';
+import { ScratchPool } from './scratch-pool.js';
 
 /** Everything DevTools computes on load, as flat arrays indexed by node ordinal. */
 export interface HeapAnalysis {
@@ -41,22 +42,25 @@ export function analyzeHeap(g: HeapGraph, options: AnalyzeOptions = {}): HeapAna
   let step = 0;
   const tick = (): void => progress(++step, STEPS);
   const ephemerons = new EphemeronNames(g);
-  const domState = propagateDetachedness(g);
-  const pageObject = markPageObjects(g);
+  const pool = new ScratchPool();
+  const domState = propagateDetachedness(g, pool);
+  const pageObject = markPageObjects(g, pool);
   const essential = computeEssentialEdges(g, pageObject, ephemerons);
   tick();
   g.getRetainers();
   tick();
-  const { dominator, preorder, unreachableCount } = computeDominators(g, essential);
+  // Shallow sizes first (they need only the graph) so the dominator pass reuses their scratch.
+  const selfSize = transferShallowSizes(g, pool);
+  const { dominator, preorder, unreachableCount } = computeDominators(g, essential, pool);
   tick();
-  const selfSize = transferShallowSizes(g);
-  const retainedSize = computeRetainedSizes(selfSize, dominator, preorder);
+  const retainedSize = computeRetainedSizes(selfSize, dominator, preorder, pool);
+  pool.give(preorder);
   tick();
-  const dominatorTree = buildDominatorTree(dominator, g.rootOrdinal);
+  const dominatorTree = buildDominatorTree(dominator, g.rootOrdinal, pool);
   tick();
-  const distance = computeDistances(g, ephemerons);
+  const distance = computeDistances(g, ephemerons, pool);
   tick();
-  const classes = computeClassTable(g, domState, options);
+  const classes = computeClassTable(g, domState, options, pool);
   tick();
   return { graph: g, selfSize, retainedSize, dominator, dominatorTree, distance, classes, domState, pageObject, unreachableCount };
 }

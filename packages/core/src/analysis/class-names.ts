@@ -1,6 +1,7 @@
 import type { HeapGraph } from '../graph/heap-graph.js';
 import { DETACHED } from './detachedness.js';
 import { collectPlainObjectShapes, inferInterfaceDefinitions, matchInterfaces, type InterfaceDefinition } from './interfaces.js';
+import { takeFrom, type ScratchPool } from './scratch-pool.js';
 
 /** Class of every node, as DevTools' Summary groups them. */
 export interface ClassTable {
@@ -37,7 +38,7 @@ function shortenTagName(name: string): string {
   return name;
 }
 
-export function computeClassTable(g: HeapGraph, domState: Uint8Array | null, options: ClassNameOptions = {}): ClassTable {
+export function computeClassTable(g: HeapGraph, domState: Uint8Array | null, options: ClassNameOptions = {}, pool?: ScratchPool): ClassTable {
   const n = g.nodeCount;
   const names: string[] = [];
   const keys: string[] = [];
@@ -65,7 +66,7 @@ export function computeClassTable(g: HeapGraph, domState: Uint8Array | null, opt
     id === t.object || id === t.native ? -1 :
     byName(`(${type})`),
   );
-  const classOf = new Uint32Array(n);
+  const classOf = takeFrom(pool, n);
   const { nodeType, nodeNameIndex } = g;
 
   for (let o = 0; o < n; o++) {
@@ -98,11 +99,29 @@ export function computeClassTable(g: HeapGraph, domState: Uint8Array | null, opt
   // Objects with a constructor location are split by it: two `Foo` classes in different files differ.
   const loc = g.locations;
   if (loc) {
+    // Numeric keys for the common case: half a million objects must not mean half a million
+    // key strings. Only a new (class, location) pair builds its string key.
+    const byClassAndScript = new Map<number, Map<number, number>>();
+    const internLocation = (base: number, script: number, line: number, column: number): number =>
+      intern(names[base]!, `${script},${line},${column},${names[base]!}`);
     for (let i = 0; i < loc.count; i++) {
       const o = loc.ordinal[i]!;
       if (nodeType[o] !== t.object) continue;
-      const name = names[classOf[o]!]!;
-      classOf[o] = intern(name, `${loc.scriptId[i]},${loc.line[i]},${loc.column[i]},${name}`);
+      const base = classOf[o]!;
+      const script = loc.scriptId[i]!;
+      const line = loc.line[i]!;
+      const column = loc.column[i]!;
+      if (script >= 2 ** 16 || line >= 2 ** 31 || column >= 2 ** 22) {
+        classOf[o] = internLocation(base, script, line, column);
+        continue;
+      }
+      const outer = base * 2 ** 16 + script;
+      const inner = line * 2 ** 22 + column;
+      let byPosition = byClassAndScript.get(outer);
+      if (!byPosition) byClassAndScript.set(outer, (byPosition = new Map()));
+      let id = byPosition.get(inner);
+      if (id === undefined) byPosition.set(inner, (id = internLocation(base, script, line, column)));
+      classOf[o] = id;
     }
   }
   return { classOf, names, keys, interfaces };

@@ -1,4 +1,5 @@
 import type { HeapGraph } from '../graph/heap-graph.js';
+import { takeFrom, type ScratchPool } from './scratch-pool.js';
 
 export const ATTACHED = 1;
 export const DETACHED = 2;
@@ -8,13 +9,13 @@ export const DETACHED = 2;
  * the rest reachable from detached natives are detached (shown as `Detached <name>`). The state
  * does not flow through JavaScript objects. Returns null when the snapshot has no such field.
  */
-export function propagateDetachedness(g: HeapGraph): Uint8Array | null {
+export function propagateDetachedness(g: HeapGraph, pool?: ScratchPool): Uint8Array | null {
   if (g.detachedness.length === 0) return null;
   const n = g.nodeCount;
   const state = Uint8Array.from(g.detachedness);
   const visited = new Uint8Array(n);
-  const attached = new Uint32Array(n);
-  const detached = new Uint32Array(n);
+  const attached = takeFrom(pool, n + 1);
+  const detached = takeFrom(pool, n + 1);
   let attachedTop = 0;
   let detachedTop = 0;
   const { nodeType, firstEdgeIndex, edgeType, edgeToOrdinal } = g;
@@ -47,5 +48,6 @@ export function propagateDetachedness(g: HeapGraph): Uint8Array | null {
     if (state[o] === ATTACHED) continue;
     propagate(o, DETACHED);
   }
+  pool?.give(attached, detached);
   return state;
 }

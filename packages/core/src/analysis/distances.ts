@@ -1,6 +1,7 @@
 import type { HeapGraph } from '../graph/heap-graph.js';
 import { isUserRoot } from './page-objects.js';
 import type { EphemeronNames } from './weakmap-edges.js';
+import { takeFrom, type ScratchPool } from './scratch-pool.js';
 
 /** Distance DevTools gives the root when user roots exist; system objects measure from there. */
 export const BASE_SYSTEM_DISTANCE = 100_000_000;
@@ -11,10 +12,11 @@ export const NO_DISTANCE = -5;
  * for whatever is left, weak edges skipped, plus DevTools' special cases (descriptor arrays,
  * sloppy_function_map, and WeakMap values reached through the later of their two edges).
  */
-export function computeDistances(g: HeapGraph, ephemerons: EphemeronNames): Int32Array {
+export function computeDistances(g: HeapGraph, ephemerons: EphemeronNames, pool?: ScratchPool): Int32Array {
   const n = g.nodeCount;
-  const distances = new Int32Array(n).fill(NO_DISTANCE);
-  const queue = new Uint32Array(n);
+  const scratch = takeFrom(pool, n);
+  const distances = new Int32Array(scratch.buffer, scratch.byteOffset, n).fill(NO_DISTANCE);
+  const queue = takeFrom(pool, n);
   const root = g.rootOrdinal;
   let length = 0;
   for (let e = g.firstEdgeIndex[root]!, end = g.firstEdgeIndex[root + 1]!; e < end; e++) {
@@ -29,6 +31,7 @@ export function computeDistances(g: HeapGraph, ephemerons: EphemeronNames): Int3
   distances[root] = length > 0 ? BASE_SYSTEM_DISTANCE : 0;
   queue[0] = root;
   bfs(g, ephemerons, queue, 1, distances, pending);
+  pool?.give(queue);
   return distances;
 }
 

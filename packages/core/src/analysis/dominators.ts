@@ -1,5 +1,6 @@
 import type { HeapGraph } from '../graph/heap-graph.js';
 import type { BitVector } from './bit-vector.js';
+import { takeFrom, type ScratchPool } from './scratch-pool.js';
 
 export interface DominatorResult {
   /** Immediate dominator ordinal per node; the root (and what only the root reaches) maps to the root. */
@@ -17,25 +18,31 @@ export interface DominatorResult {
  * Unreachable nodes are handled like DevTools does: nodes with only non-essential retainers are
  * DFS-rooted under the root, then any remaining (cycles retained only by each other) individually.
  */
-export function computeDominators(g: HeapGraph, essential: BitVector): DominatorResult {
+export function computeDominators(g: HeapGraph, essential: BitVector, pool?: ScratchPool): DominatorResult {
   const nodeCount = g.nodeCount;
   const { firstEdgeIndex, edgeToOrdinal } = g;
-  const { firstRetainerIndex, retainingNode, retainingEdge } = g.getRetainers();
+  const { firstRetainerIndex, retainingNode } = g.getRetainers();
   const essentialWords = essential.words;
   const isEssential = (e: number): boolean => (essentialWords[e >>> 5]! & (1 << (e & 31))) !== 0;
+  // The same bits by retainer slot, so the reverse index needs no edge numbers.
+  const slotWords = essentialSlotBits(g, firstRetainerIndex, essentialWords);
+  const isEssentialSlot = (r: number): boolean => (slotWords[r >>> 5]! & (1 << (r & 31))) !== 0;
 
   const size = nodeCount + 1;
-  const parent = new Uint32Array(size);
-  const ancestor = new Uint32Array(size);
-  const vertex = new Uint32Array(size);
-  const label = new Uint32Array(size);
-  const semi = new Uint32Array(size);
-  const dom = new Uint32Array(size);
+  // One block for two arrays: given back whole, it can hold the Float64 retained sizes.
+  const parentAncestor = takeFrom(pool, 2 * size);
+  const parent = parentAncestor.subarray(0, size);
+  const ancestor = parentAncestor.subarray(size);
+  const vertex = takeFrom(pool, size);
+  const label = takeFrom(pool, size);
+  const semi = takeFrom(pool, size);
+  const dom = takeFrom(pool, size);
   // bucket(v) as singly linked lists: bucketHead[v] -> w -> bucketNext[w] ...
-  const bucketHead = new Uint32Array(size);
-  const bucketNext = new Uint32Array(size);
-  // Next edge to examine per vertex, so the DFS can resume where it left off.
-  const nextEdge = new Uint32Array(size);
+  const bucketHead = takeFrom(pool, size);
+  const bucketNext = takeFrom(pool, size);
+  // Next edge to examine per vertex, so the DFS can resume where it left off; once the DFS is
+  // done the same memory serves as the path-compression stack (these arrays are most of the peak).
+  const nextEdge = takeFrom(pool, size);
   let n = 0;
 
   const dfs = (start: number): void => {
@@ -67,12 +74,12 @@ export function computeDominators(g: HeapGraph, essential: BitVector): Dominator
 
   const hasOnlyNonEssentialRetainers = (ordinal: number): boolean => {
     for (let r = firstRetainerIndex[ordinal]!, end = firstRetainerIndex[ordinal + 1]!; r < end; r++) {
-      if (isEssential(retainingEdge[r]!)) return false;
+      if (isEssentialSlot(r)) return false;
     }
     return true;
   };
 
-  const stack = new Uint32Array(size);
+  const stack = nextEdge;
   const compress = (v0: number): void => {
     let sp = 0;
     let v = v0;
@@ -120,7 +127,7 @@ export function computeDominators(g: HeapGraph, essential: BitVector): Dominator
     const wOrdinal = w - 1;
     let orphan = true;
     for (let ri = firstRetainerIndex[wOrdinal]!, end = firstRetainerIndex[wOrdinal + 1]!; ri < end; ri++) {
-      if (!isEssential(retainingEdge[ri]!)) continue;
+      if (!isEssentialSlot(ri)) continue;
       orphan = false;
       const u = evaluate(retainingNode[ri]! + 1);
       if (semi[u]! < semi[w]!) semi[w] = semi[u]!;
@@ -146,9 +153,23 @@ export function computeDominators(g: HeapGraph, essential: BitVector): Dominator
     if (dom[w] !== vertex[semi[w]!]) dom[w] = dom[dom[w]!]!;
   }
 
-  const dominator = new Uint32Array(nodeCount);
-  const preorder = new Uint32Array(nodeCount);
-  for (let o = 0; o < nodeCount; o++) dominator[o] = dom[o + 1]! - 1;
-  for (let i = 1; i <= n; i++) preorder[i - 1] = vertex[i]! - 1;
-  return { dominator, preorder, unreachableCount: nodeCount - reached };
+  pool?.give(parentAncestor, label, semi, bucketHead, bucketNext, nextEdge);
+  // Shift to ordinals in place rather than allocating two more arrays at the peak.
+  for (let o = 0; o < nodeCount; o++) dom[o] = dom[o + 1]! - 1;
+  for (let i = 1; i <= n; i++) vertex[i - 1] = vertex[i]! - 1;
+  return { dominator: dom.subarray(0, nodeCount), preorder: vertex.subarray(0, nodeCount), unreachableCount: nodeCount - reached };
+}
+
+function essentialSlotBits(g: HeapGraph, firstRetainerIndex: Uint32Array, essentialWords: Uint32Array): Uint32Array {
+  const { firstEdgeIndex, edgeToOrdinal } = g;
+  const n = g.nodeCount;
+  const slots = new Uint32Array(Math.ceil(g.edgeCount / 32));
+  const fill = firstRetainerIndex.slice(0, n);
+  for (let o = 0; o < n; o++) {
+    for (let e = firstEdgeIndex[o]!, end = firstEdgeIndex[o + 1]!; e < end; e++) {
+      const slot = fill[edgeToOrdinal[e]!]!++;
+      if ((essentialWords[e >>> 5]! & (1 << (e & 31))) !== 0) slots[slot >>> 5]! |= 1 << (slot & 31);
+    }
+  }
+  return slots;
 }

@@ -1,16 +1,17 @@
 import type { HeapGraph } from '../graph/heap-graph.js';
+import { takeFrom, type ScratchPool } from './scratch-pool.js';
 
 /**
  * Objects owned by the page (or the Node.js global): everything reachable over non-weak edges
  * from the root's shortcut targets (global objects) and from `(Document DOM trees)`. DevTools
  * uses this to keep debugger-owned references from changing dominators.
  */
-export function markPageObjects(g: HeapGraph): Uint8Array {
+export function markPageObjects(g: HeapGraph, pool?: ScratchPool): Uint8Array {
   const n = g.nodeCount;
   const page = new Uint8Array(n);
   const { firstEdgeIndex, edgeType, edgeToOrdinal } = g;
   const { shortcut, element, weak } = g.edgeTypeId;
-  const stack = new Uint32Array(n);
+  const stack = takeFrom(pool, n + 1);
   let top = 0;
   const root = g.rootOrdinal;
   for (let e = firstEdgeIndex[root]!, end = firstEdgeIndex[root + 1]!; e < end; e++) {
@@ -34,6 +35,7 @@ export function markPageObjects(g: HeapGraph): Uint8Array {
       stack[top++] = target;
     }
   }
+  pool?.give(stack);
   return page;
 }
 

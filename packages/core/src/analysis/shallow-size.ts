@@ -1,5 +1,6 @@
 import type { HeapGraph } from '../graph/heap-graph.js';
 import { hasUserRoots } from './page-objects.js';
+import { takeFrom, type ScratchPool } from './scratch-pool.js';
 
 const UNVISITED = 0xffffffff;
 const MULTIPLE_OWNERS = 0xfffffffe;
@@ -10,7 +11,7 @@ const MULTIPLE_OWNERS = 0xfffffffe;
  * self size moved onto that owner. Skipped for snapshots without user roots ("expose internals").
  * Returns the adjusted self sizes; the graph's raw sizes stay untouched.
  */
-export function transferShallowSizes(g: HeapGraph): Float64Array {
+export function transferShallowSizes(g: HeapGraph, pool?: ScratchPool): Float64Array {
   const n = g.nodeCount;
   const selfSize = Float64Array.from(g.nodeSelfSize);
   if (!hasUserRoots(g)) return selfSize;
@@ -18,9 +19,9 @@ export function transferShallowSizes(g: HeapGraph): Float64Array {
   const { hidden, array, native, synthetic } = g.nodeTypeId;
   const { weak } = g.edgeTypeId;
   const externalStringData = g.strings.indexOf('system / ExternalStringData');
-  const owners = new Uint32Array(n);
+  const owners = takeFrom(pool, n + 1);
   // Each node enters the worklist at most twice (to an owner, then to "multiple").
-  const worklist = new Uint32Array(2 * n);
+  const worklist = takeFrom(pool, 2 * n + 2);
   let top = 0;
   for (let o = 0; o < n; o++) {
     const type = nodeType[o];
@@ -56,5 +57,6 @@ export function transferShallowSizes(g: HeapGraph): Float64Array {
     selfSize[owner]! += selfSize[o]!;
     selfSize[o] = 0;
   }
+  pool?.give(owners, worklist);
   return selfSize;
 }

@@ -119,7 +119,7 @@ export class HeapGraph {
 
   /** Reverse adjacency (built on first use): who points at each node, over which edge. */
   getRetainers(): Retainers {
-    this.retainers ??= buildRetainers(this);
+    this.retainers ??= new RetainerIndex(this);
     return this.retainers;
   }
 
@@ -130,32 +130,60 @@ export class HeapGraph {
   }
 }
 
-/** Reverse CSR: node o's retainers are [firstRetainerIndex[o], firstRetainerIndex[o + 1]). */
+/** Reverse CSR: node o's retainers are slots [firstRetainerIndex[o], firstRetainerIndex[o + 1]). */
 export interface Retainers {
   /** nodeCount + 1 entries. */
-  firstRetainerIndex: Uint32Array;
-  retainingNode: Uint32Array;
-  retainingEdge: Uint32Array;
+  readonly firstRetainerIndex: Uint32Array;
+  readonly retainingNode: Uint32Array;
+  /**
+   * The edge of each slot, built on first use: the dominator pass needs only nodes, and the
+   * extra 4 bytes per edge are the largest single allocation a summary would otherwise make.
+   */
+  readonly retainingEdge: Uint32Array;
 }
 
-function buildRetainers(g: HeapGraph): Retainers {
-  const n = g.nodeCount;
-  const m = g.edgeCount;
-  const { firstEdgeIndex, edgeToOrdinal } = g;
-  const firstRetainerIndex = new Uint32Array(n + 1);
-  const retainingNode = new Uint32Array(m);
-  const retainingEdge = new Uint32Array(m);
-  // Count, prefix-sum, then fill backwards so each node's retainers end up in edge order.
-  for (let e = 0; e < m; e++) firstRetainerIndex[edgeToOrdinal[e]! + 1]!++;
-  for (let o = 0; o < n; o++) firstRetainerIndex[o + 1]! += firstRetainerIndex[o]!;
-  const fill = firstRetainerIndex.slice(1);
-  for (let o = n - 1; o >= 0; o--) {
-    const begin = firstEdgeIndex[o]!;
-    for (let e = firstEdgeIndex[o + 1]! - 1; e >= begin; e--) {
-      const slot = --fill[edgeToOrdinal[e]!]!;
-      retainingNode[slot] = o;
-      retainingEdge[slot] = e;
+class RetainerIndex implements Retainers {
+  readonly firstRetainerIndex: Uint32Array;
+  readonly retainingNode: Uint32Array;
+  private edges: Uint32Array | null = null;
+
+  constructor(private readonly g: HeapGraph) {
+    const n = g.nodeCount;
+    const { edgeToOrdinal } = g;
+    const first = new Uint32Array(n + 1);
+    // Count, prefix-sum, then fill so each node's retainers end up in edge order.
+    for (let e = 0, m = g.edgeCount; e < m; e++) first[edgeToOrdinal[e]! + 1]!++;
+    for (let o = 0; o < n; o++) first[o + 1]! += first[o]!;
+    this.firstRetainerIndex = first;
+    this.retainingNode = new Uint32Array(g.edgeCount);
+    const retainingNode = this.retainingNode;
+    const { firstEdgeIndex } = g;
+    const fill = first.slice(0, n);
+    for (let o = 0; o < n; o++) {
+      for (let e = firstEdgeIndex[o]!, end = firstEdgeIndex[o + 1]!; e < end; e++) retainingNode[fill[edgeToOrdinal[e]!]!++] = o;
     }
   }
-  return { firstRetainerIndex, retainingNode, retainingEdge };
+
+  get retainingEdge(): Uint32Array {
+    if (this.edges === null) {
+      const edges = new Uint32Array(this.g.edgeCount);
+      forEachRetainerSlot(this.g, this.firstRetainerIndex, (slot, e) => {
+        edges[slot] = e;
+      });
+      this.edges = edges;
+    }
+    return this.edges;
+  }
+}
+
+/**
+ * Calls visit(slot, edge) for every edge, with the retainer slot the reverse index gave it: a
+ * per-edge property can be laid out by slot without storing edge numbers per slot.
+ */
+export function forEachRetainerSlot(g: HeapGraph, firstRetainerIndex: Uint32Array, visit: (slot: number, edge: number) => void): void {
+  const { firstEdgeIndex, edgeToOrdinal } = g;
+  const fill = firstRetainerIndex.slice(0, g.nodeCount);
+  for (let o = 0, n = g.nodeCount; o < n; o++) {
+    for (let e = firstEdgeIndex[o]!, end = firstEdgeIndex[o + 1]!; e < end; e++) visit(fill[edgeToOrdinal[e]!]!++, e);
+  }
 }

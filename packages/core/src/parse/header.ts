@@ -98,8 +98,10 @@ export function parseHeader(json: unknown, offset: number): SnapshotLayout {
     rootOrdinal: 0,
     extraNativeBytes: header.extra_native_bytes ?? 0,
   };
+  // Every snapshot has at least the synthetic root; with no nodes, analyses would have nothing to start from.
+  if (header.node_count === 0) throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `invalid snapshot header: node_count is 0 (a snapshot holds at least the root)`, offset);
   const rootIndex = header.root_index ?? 0;
-  if (rootIndex % nodeFieldCount !== 0 || (header.node_count > 0 && rootIndex / nodeFieldCount >= header.node_count)) {
+  if (rootIndex % nodeFieldCount !== 0 || rootIndex / nodeFieldCount >= header.node_count) {
     throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `invalid snapshot header: root_index ${rootIndex} is not a node`, offset);
   }
   layout.rootOrdinal = rootIndex / nodeFieldCount;

@@ -1,10 +1,15 @@
 import { HeapSnapshotError } from '../errors.js';
-import { CLOSE_BRACKET, COMMA, DIGIT_0, DIGIT_9, describeByte, isWhitespace } from './bytes.js';
+import { CLOSE_BRACKET, COMMA, DIGIT_0, DIGIT_9, describeByte } from './bytes.js';
 
 const EXPECT_FIRST = 0; // right after '[': a number or ']'
 const IN_NUMBER = 1;
 const AFTER_NUMBER = 2; // ',' or ']'
 const AFTER_COMMA = 3; // a number
+// Messages as constants: a template literal inside the hot loop slows every iteration, not just the throw.
+const MISSING_COMMA = `missing ',' between numbers`;
+const TOO_LARGE = `number too large`;
+const UNEXPECTED_COMMA = `unexpected ','`;
+const TRAILING_COMMA = `trailing ',' before ']'`;
 
 /** Receives staged numbers; consumes whole records and returns how many numbers it used. */
 export interface RecordSink {
@@ -48,7 +53,7 @@ export class NumberArrayTokenizer {
     while (i < end) {
       let c = buf[i]!;
       if (c >= DIGIT_0 && c <= DIGIT_9) {
-        if (state === AFTER_NUMBER) this.fail(base + i, `missing ',' between numbers`);
+        if (state === AFTER_NUMBER) this.fail(base + i, MISSING_COMMA);
         // Tight inner loop: most bytes are digits, so they never reach the grammar checks below.
         acc = acc * 10 + (c - DIGIT_0);
         i++;
@@ -62,7 +67,7 @@ export class NumberArrayTokenizer {
         if (i === end) break;
       }
       if (state === IN_NUMBER) {
-        if (acc > Number.MAX_SAFE_INTEGER) this.failNumber(base + i, `number too large`);
+        if (acc > Number.MAX_SAFE_INTEGER) this.failNumber(base + i, TOO_LARGE);
         values[staged] = acc;
         offsets[staged] = base + i;
         staged++;
@@ -71,20 +76,17 @@ export class NumberArrayTokenizer {
         if (staged === capacity) staged = this.drain(staged);
       }
       if (c === COMMA) {
-        if (state !== AFTER_NUMBER) this.fail(base + i, `unexpected ','`);
+        if (state !== AFTER_NUMBER) this.fail(base + i, UNEXPECTED_COMMA);
         state = AFTER_COMMA;
       } else if (c === CLOSE_BRACKET) {
-        if (state === AFTER_COMMA) this.fail(base + i, `trailing ',' before ']'`);
+        if (state === AFTER_COMMA) this.fail(base + i, TRAILING_COMMA);
         staged = this.drain(staged);
         this.sink.end(staged, base + i);
         this.done = true;
         i++;
         break;
-      } else if (!isWhitespace(c)) {
-        if (c === 0x2d || c === 0x2e || c === 0x65 || c === 0x45 || c === 0x2b) {
-          this.failNumber(base + i, `only non-negative integers are allowed, found ${describeByte(c)}`);
-        }
-        this.fail(base + i, `unexpected ${describeByte(c)}`);
+      } else if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) {
+        this.failByte(c, base + i);
       }
       i++;
     }
@@ -103,6 +105,13 @@ export class NumberArrayTokenizer {
       this.offsets.copyWithin(0, used, staged);
     }
     return left;
+  }
+
+  private failByte(c: number, offset: number): never {
+    if (c === 0x2d || c === 0x2e || c === 0x65 || c === 0x45 || c === 0x2b) {
+      this.failNumber(offset, `only non-negative integers are allowed, found ${describeByte(c)}`);
+    }
+    this.fail(offset, `unexpected ${describeByte(c)}`);
   }
 
   private fail(offset: number, message: string): never {

@@ -1,4 +1,4 @@
-import type { EdgeColumns } from './edge-sink.js';
+import type { EdgeColumns } from './edge-array-parser.js';
 import type { SnapshotLayout } from './header.js';
 import type { LocationColumns } from './location-sink.js';
 import type { NodeColumns } from './node-sink.js';

@@ -2,7 +2,9 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { FileReadError, HeapSnapshotError } from '../errors.js';
+import type { SnapshotLayout } from './header.js';
 import type { ParsedSnapshot } from './parsed-snapshot.js';
+import { EdgeSplit, EdgeSplitFallback, canSplit, type EdgeSplitOptions } from './edge-split.js';
 import { SnapshotParser, type ParsedIds } from './snapshot-parser.js';
 
 export interface ReadOptions {
@@ -10,6 +12,8 @@ export interface ReadOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Stops reading; the promise rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** Parse the edges array on two threads (default: for uncompressed files of 32 MB and more). */
+  split?: EdgeSplitOptions | false;
 }
 
 const CHUNK_SIZE = 4 << 20;
@@ -59,24 +63,25 @@ async function streamFile<T>(path: string, options: ReadOptions, idsOnly: boolea
   } catch (error) {
     throw describeFsError(path, error);
   }
-  const parser = new SnapshotParser({ maxBytes: gzip ? size * MAX_DEFLATE_RATIO : size, idsOnly });
-  const file = createReadStream(path, { highWaterMark: CHUNK_SIZE, signal: options.signal });
-  let fileBytes = 0;
-  if (options.onProgress) {
-    const onProgress = options.onProgress;
-    file.on('data', (chunk) => {
-      fileBytes += chunk.length;
-      onProgress(fileBytes, size);
-    });
-  }
-  const source = gzip ? file.pipe(createGunzip({ chunkSize: 1 << 20 })) : file;
-  if (gzip) file.on('error', (error) => source.destroy(error));
+  const splitOptions = options.split;
+  let split: EdgeSplit | null = null;
+  const edgeSplit = !idsOnly && !gzip && splitOptions !== false && canSplit(size, splitOptions ?? {})
+    ? (layout: SnapshotLayout, headerEnd: number) => (split = new EdgeSplit(path, size, headerEnd, layout, splitOptions ?? {}))
+    : undefined;
+  const parser = new SnapshotParser({ maxBytes: gzip ? size * MAX_DEFLATE_RATIO : size, idsOnly, edgeSplit });
+  const chunks = gzip ? gunzipChunks(path, size, options) : fileChunks(path, size, options);
   try {
-    for await (const chunk of source) parser.write(chunk as Buffer);
+    for await (const chunk of chunks) parser.write(chunk);
+    const edges = parser.edgeParser;
+    if (split !== null) {
+      if (edges) (split as EdgeSplit).join(await (split as EdgeSplit).settle(), edges);
+      else (split as EdgeSplit).abort();
+    }
     return finish(parser);
   } catch (error) {
-    file.destroy();
-    source.destroy();
+    if (split !== null && (await splitNeedsSequentialParse(split, parser, error))) {
+      return streamFile(path, { ...options, split: false }, idsOnly, finish);
+    }
     if (error instanceof HeapSnapshotError) throw error.withFile(path);
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === 'string' && code.startsWith('Z_')) {
@@ -84,6 +89,71 @@ async function streamFile<T>(path: string, options: ReadOptions, idsOnly: boolea
     }
     if ((error as Error).name === 'AbortError') throw error;
     throw describeFsError(path, error);
+  }
+}
+
+/**
+ * Reads a plain file into one reused buffer: the parser copies what it keeps, and a fresh buffer
+ * per chunk would leave hundreds of megabytes of garbage for the allocator to hold on to.
+ */
+async function* fileChunks(path: string, size: number, options: ReadOptions): AsyncGenerator<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK_SIZE);
+    let position = 0;
+    for (;;) {
+      options.signal?.throwIfAborted();
+      const { bytesRead } = await handle.read(buf, 0, CHUNK_SIZE, position);
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      yield bytesRead === CHUNK_SIZE ? buf : buf.subarray(0, bytesRead);
+      options.onProgress?.(position, size);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+async function* gunzipChunks(path: string, size: number, options: ReadOptions): AsyncGenerator<Buffer> {
+  const file = createReadStream(path, { highWaterMark: CHUNK_SIZE, signal: options.signal });
+  if (options.onProgress) {
+    const onProgress = options.onProgress;
+    let fileBytes = 0;
+    file.on('data', (chunk) => {
+      fileBytes += chunk.length;
+      onProgress(fileBytes, size);
+    });
+  }
+  const source = file.pipe(createGunzip({ chunkSize: 1 << 20 }));
+  file.on('error', (error) => source.destroy(error));
+  try {
+    for await (const chunk of source) yield chunk as Buffer;
+  } finally {
+    file.destroy();
+    source.destroy();
+  }
+}
+
+/**
+ * Whether an error from a split parse must be confirmed on one thread: the worker's part lies
+ * between the hand-over and the main thread's error, and may hold an earlier error.
+ */
+async function splitNeedsSequentialParse(split: EdgeSplit, parser: SnapshotParser, error: unknown): Promise<boolean> {
+  if (error instanceof EdgeSplitFallback) return true;
+  const handedOver = (parser.edgeParser?.stoppedAt ?? -1) !== -1;
+  if (!handedOver || !(error instanceof HeapSnapshotError)) {
+    split.abort();
+    return false;
+  }
+  const status = await split.settle();
+  try {
+    // The worker's part may be clean yet not fit (a stray ']' ends the array early): the count
+    // check the join does comes before the main thread's error in byte order.
+    split.join(status, parser.edgeParser!);
+    return false;
+  } catch (joinError) {
+    if (joinError instanceof EdgeSplitFallback) return true;
+    throw joinError;
   }
 }
 

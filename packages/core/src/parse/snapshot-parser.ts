@@ -1,6 +1,7 @@
 import { HeapSnapshotError } from '../errors.js';
 import { CLOSE_BRACE, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE, describeByte, isWhitespace } from './bytes.js';
-import { EdgeSink } from './edge-sink.js';
+import { EdgeArrayParser } from './edge-array-parser.js';
+import type { EdgeSplit } from './edge-split.js';
 import { parseHeader, type SnapshotLayout } from './header.js';
 import { LocationSink } from './location-sink.js';
 import { NodeSink } from './node-sink.js';
@@ -23,6 +24,7 @@ const enum Mode {
 }
 
 const HEADER_LIMIT = 1 << 20;
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
 /** Fewest bytes a number can take in the file ("0,"), used to catch headers that lie about counts. */
 const MIN_BYTES_PER_NUMBER = 2;
 
@@ -37,6 +39,8 @@ export interface ParserOptions {
   maxBytes?: number;
   /** Keep only node ids (a baseline for leak detection): edges and strings are skipped. */
   idsOnly?: boolean;
+  /** Called once the header is known; may return a split to parse the edges array from both ends. */
+  edgeSplit?: (layout: SnapshotLayout, headerEnd: number) => EdgeSplit | null;
 }
 
 /** What an ids-only parse yields. */
@@ -60,16 +64,22 @@ export class SnapshotParser {
   private headerSkipper: ValueSkipper | null = null;
   private layout: SnapshotLayout | null = null;
   private nodes: NodeSink | null = null;
-  private edges: EdgeSink | null = null;
+  private edges: EdgeArrayParser | null = null;
   private locations: LocationSink | null = null;
   private strings: StringArrayTokenizer | null = null;
   private idSink: IdSink | null = null;
+  private split: EdgeSplit | null = null;
   private readonly seen = new Set<string>();
 
   constructor(private readonly options: ParserOptions = {}) {}
 
   get bytesRead(): number {
     return this.offset;
+  }
+
+  /** The edges array parser, once the array has been opened. */
+  get edgeParser(): EdgeArrayParser | null {
+    return this.edges;
   }
 
   write(chunk: Uint8Array): void {
@@ -82,8 +92,9 @@ export class SnapshotParser {
         case Mode.Start: {
           const c = buf[i]!;
           if (!isWhitespace(c)) {
-            // A UTF-8 byte order mark is harmless; anything else must open the top-level object.
-            if (c === 0xef && base + i === 0) { i += 3; continue; }
+            // A UTF-8 byte order mark is harmless (byte by byte: a chunk may end inside it);
+            // anything else must open the top-level object.
+            if (base + i < 3 && c === UTF8_BOM[base + i]) { i++; continue; }
             if (c !== OPEN_BRACE) this.fail(base + i, `not a heap snapshot: expected '{', found ${describeByte(c)}`);
             this.mode = Mode.KeyOrEnd;
           }
@@ -201,9 +212,13 @@ export class SnapshotParser {
     const offset = this.offset;
     if (offset === 0) throw new HeapSnapshotError('E_SNAPSHOT_TRUNCATED', `empty file`, 0);
     if (this.mode !== Mode.Done) throw new HeapSnapshotError('E_SNAPSHOT_TRUNCATED', `file ends early (truncated snapshot?)`, offset);
-    if (!this.layout) throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `not a heap snapshot: no "snapshot" header`, 0);
-    if (!this.idSink) throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `not a heap snapshot: no "nodes" array`, offset);
-    return { layout: this.layout, ids: this.idSink.ids, byteLength: offset };
+    const layout = this.layout;
+    if (!layout) throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `not a heap snapshot: no "snapshot" header`, 0);
+    // The other sections are skipped, not read, but a file without them is no snapshot either.
+    const idSink = this.idSink;
+    const missing = !idSink ? 'nodes' : ['edges', 'strings'].find((key) => !this.seen.has(key));
+    if (!idSink || missing) throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `not a heap snapshot: no "${missing}" array`, offset);
+    return { layout, ids: idSink.ids, byteLength: offset };
   }
 
   private beginValue(offset: number): void {
@@ -241,8 +256,8 @@ export class SnapshotParser {
         this.nodes = new NodeSink(layout);
         return new NumberArrayTokenizer(this.nodes, 'nodes');
       case 'edges':
-        this.edges = new EdgeSink(layout);
-        return new NumberArrayTokenizer(this.edges, 'edges');
+        this.edges = new EdgeArrayParser(layout, this.split?.columns, this.split ?? undefined, offset);
+        return this.edges;
       case 'locations':
         this.locations = new LocationSink(layout);
         return new NumberArrayTokenizer(this.locations, 'locations');
@@ -276,6 +291,7 @@ export class SnapshotParser {
       );
     }
     this.layout = layout;
+    if (this.options.edgeSplit && !this.options.idsOnly) this.split = this.options.edgeSplit(layout, offset);
   }
 
   private fail(offset: number, message: string): never {

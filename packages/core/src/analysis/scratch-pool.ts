@@ -1,0 +1,46 @@
+/**
+ * Node-sized scratch memory handed from one analysis step to the next. The dominator pass needs
+ * eight arrays and frees them at once; the steps after it need about as many. Reusing them keeps
+ * peak memory at the dominator pass instead of stacking the next steps on top of garbage the
+ * collector has not returned yet. Returned arrays are carved into smaller ones as needed.
+ */
+export class ScratchPool {
+  private readonly free: Uint32Array[] = [];
+
+  /** A zeroed array of `length` entries. */
+  take(length: number): Uint32Array {
+    const i = this.free.findIndex((a) => a.length >= length);
+    if (i < 0) return new Uint32Array(length);
+    const segment = this.free[i]!;
+    // Keep carved pieces 8-byte aligned so a later piece can back a Float64Array.
+    const used = length + (length & 1);
+    if (segment.length - used > 0) this.free[i] = segment.subarray(used);
+    else this.free.splice(i, 1);
+    return segment.subarray(0, length).fill(0);
+  }
+
+  /** A zeroed Float64Array of `length` entries. */
+  takeFloat64(length: number): Float64Array {
+    const words = this.free.findIndex((a) => a.length >= 2 * length && a.byteOffset % 8 === 0);
+    if (words < 0) return new Float64Array(length);
+    const u32 = this.take2(words, 2 * length);
+    return new Float64Array(u32.buffer, u32.byteOffset, length);
+  }
+
+  /** Returns arrays the caller no longer reads or writes (views: only their own range is reused). */
+  give(...arrays: (Uint32Array | Float64Array)[]): void {
+    for (const a of arrays) {
+      if (a.length > 0) this.free.push(new Uint32Array(a.buffer, a.byteOffset, a.byteLength >>> 2));
+    }
+  }
+
+  private take2(i: number, length: number): Uint32Array {
+    const segment = this.free[i]!;
+    if (segment.length > length) this.free[i] = segment.subarray(length);
+    else this.free.splice(i, 1);
+    return segment.subarray(0, length).fill(0);
+  }
+}
+
+/** Without a pool every step allocates, as before. */
+export const takeFrom = (pool: ScratchPool | undefined, length: number): Uint32Array => pool?.take(length) ?? new Uint32Array(length);

@@ -1,0 +1,115 @@
+// Parses the edges array — over half of a snapshot's bytes — from both ends at once: the main
+// thread's forward parser and a worker's backward parser claim fixed-size blocks from opposite
+// ends and meet at a record boundary. Everything the worker does is checked on join; whenever its
+// result does not fit exactly, the caller re-parses the file on one thread, so errors and results
+// never depend on the split.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { allocateEdgeColumns, type EdgeArrayParser, type EdgeColumns, type EdgeSplitClaims } from './edge-array-parser.js';
+import {
+  CTL_ABORT, CTL_SLOTS, CTL_STATUS, OWNER_MAIN, RES_CLOSE, RES_COUNT, RES_MAX_NAME, RES_MAX_NAME_OFFSET, RES_OPEN, RES_SLOTS,
+  RES_STOP, STATUS_DONE, STATUS_NO_SPLIT, STATUS_RUNNING, type EdgeTailJob,
+} from './edge-split-shared.js';
+import type { SnapshotLayout } from './header.js';
+
+const WORKER_URL = new URL('./edge-tail-worker.js', import.meta.url);
+
+export interface EdgeSplitOptions {
+  /** Files smaller than this are parsed on one thread (a worker costs ~30 ms to start). */
+  minBytes?: number;
+  /** Claim granularity; small values exercise the hand-over in tests. */
+  blockBytes?: number;
+}
+
+export const DEFAULT_SPLIT_MIN_BYTES = 32 << 20;
+const DEFAULT_BLOCK_BYTES = 1 << 20;
+
+/** Thrown when the split result cannot be trusted; the file is then parsed on one thread. */
+export class EdgeSplitFallback extends Error {
+  constructor(reason: string) {
+    super(`edge split fell back: ${reason}`);
+  }
+}
+
+/** Whether a file can be split: the compiled worker must exist (not when running from sources). */
+export function canSplit(fileSize: number, options: EdgeSplitOptions): boolean {
+  if (fileSize < (options.minBytes ?? DEFAULT_SPLIT_MIN_BYTES)) return false;
+  return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+}
+
+export class EdgeSplit implements EdgeSplitClaims {
+  readonly columns: EdgeColumns;
+  readonly blockBytes: number;
+  private readonly control: Int32Array;
+  private readonly results: Float64Array;
+  private readonly claims: Int32Array;
+  private readonly worker: Worker;
+  private readonly exited: Promise<void>;
+
+  constructor(path: string, fileSize: number, headerEnd: number, private readonly layout: SnapshotLayout, options: EdgeSplitOptions) {
+    this.blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
+    this.columns = allocateEdgeColumns(layout.header.edge_count, true);
+    const control = new SharedArrayBuffer(CTL_SLOTS * 4);
+    const results = new SharedArrayBuffer(RES_SLOTS * 8);
+    const claims = new SharedArrayBuffer((Math.floor(fileSize / this.blockBytes) + 2) * 4);
+    this.control = new Int32Array(control);
+    this.results = new Float64Array(results);
+    this.claims = new Int32Array(claims);
+    const job: EdgeTailJob = { path, fileSize, headerEnd, blockBytes: this.blockBytes, layout, control, results, claims, columns: this.columns };
+    this.worker = new Worker(WORKER_URL, { workerData: job });
+    this.worker.unref();
+    this.exited = new Promise((resolve) => {
+      this.worker.once('exit', () => resolve());
+      this.worker.once('error', () => resolve());
+    });
+  }
+
+  claim(block: number): boolean {
+    return Atomics.compareExchange(this.claims, block, 0, OWNER_MAIN) === 0 || Atomics.load(this.claims, block) === OWNER_MAIN;
+  }
+
+  /** Resolves once the worker has stopped; a worker that died without a status counts as a problem. */
+  async settle(): Promise<number> {
+    const status = Atomics.load(this.control, CTL_STATUS);
+    if (status !== STATUS_RUNNING) return status;
+    const wait = Atomics.waitAsync(this.control, CTL_STATUS, STATUS_RUNNING);
+    await Promise.race([wait.async ? wait.value : Promise.resolve(), this.exited]);
+    return Atomics.load(this.control, CTL_STATUS);
+  }
+
+  /** Stops the worker early (the main thread already has an error to report). */
+  abort(): void {
+    Atomics.store(this.control, CTL_ABORT, 1);
+  }
+
+  /**
+   * Checks that the two halves tile the array exactly and merges the worker's name bound into
+   * the parser. Throws EdgeSplitFallback when they do not.
+   */
+  join(status: number, parser: EdgeArrayParser): void {
+    const r = this.results;
+    if (process.env.HEAPDIFF_DEBUG_SPLIT) {
+      console.error(`edge split: status ${status}, edges [${r[RES_OPEN]}, ${r[RES_CLOSE]}], hand-over at ${parser.stoppedAt}, tail numbers ${r[RES_COUNT]}`);
+    }
+    if (status === STATUS_NO_SPLIT) {
+      // The worker claimed nothing: the forward parser saw (and checked) the whole array.
+      if (parser.stoppedAt !== -1) throw new EdgeSplitFallback('worker found no split after main stopped');
+      return;
+    }
+    if (status !== STATUS_DONE) throw new EdgeSplitFallback('tail did not parse cleanly');
+    if (r[RES_CLOSE] !== parser.endOffset) throw new EdgeSplitFallback('arrays end at different offsets');
+    const total = this.layout.header.edge_count * this.layout.edgeFieldCount;
+    if (parser.stoppedAt === -1) {
+      // Main parsed to ']' and validated the count itself; the worker's blocks held no whole record.
+      if (r[RES_COUNT] !== 0) throw new EdgeSplitFallback('both sides parsed the tail');
+      return;
+    }
+    if (r[RES_OPEN] > parser.stoppedAt || r[RES_STOP] !== parser.stoppedAt) throw new EdgeSplitFallback('hand-over offsets differ');
+    if (parser.edge * this.layout.edgeFieldCount + r[RES_COUNT]! !== total) throw new EdgeSplitFallback('counts do not add up');
+    if (r[RES_MAX_NAME]! > parser.maxNameIndex) {
+      parser.maxNameIndex = r[RES_MAX_NAME]!;
+      parser.maxNameOffset = r[RES_MAX_NAME_OFFSET]!;
+    }
+  }
+}

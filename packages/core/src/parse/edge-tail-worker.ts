@@ -1,0 +1,121 @@
+// Worker entry: finds the edges array in the file, then parses it from the end, block by block,
+// until it meets the main thread's forward parser (see edge-split.ts).
+import { closeSync, openSync, readSync } from 'node:fs';
+import { workerData } from 'node:worker_threads';
+import { CLOSE_BRACKET } from './bytes.js';
+import {
+  CTL_ABORT, CTL_STATUS, OWNER_WORKER, RES_CLOSE, RES_COUNT, RES_MAX_NAME, RES_MAX_NAME_OFFSET, RES_OPEN, RES_STOP,
+  STATUS_DONE, STATUS_NO_SPLIT, STATUS_PROBLEM, type EdgeTailJob,
+} from './edge-split-shared.js';
+import { EdgeTailParser } from './edge-tail-parser.js';
+
+const job = workerData as EdgeTailJob;
+const control = new Int32Array(job.control);
+const results = new Float64Array(job.results);
+const claims = new Int32Array(job.claims);
+const SCAN_CHUNK = 1 << 20;
+
+function finish(status: number): void {
+  Atomics.store(control, CTL_STATUS, status);
+  Atomics.notify(control, CTL_STATUS);
+}
+
+const aborted = (): boolean => Atomics.load(control, CTL_ABORT) !== 0;
+
+/** Forward reader over the file for the structural scan. */
+class Scanner {
+  readonly buf = Buffer.allocUnsafe(SCAN_CHUNK);
+  private start = 0; // file offset of buf[0]
+  private len = 0;
+  pos: number;
+
+  constructor(private readonly fd: number, from: number) {
+    this.pos = from;
+  }
+
+  /** The byte at pos, or -1 at the end of the file. */
+  peek(): number {
+    if (this.pos >= this.start + this.len && !this.fill()) return -1;
+    return this.buf[this.pos - this.start]!;
+  }
+
+  skipWhitespace(): void {
+    for (let c = this.peek(); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = this.peek()) this.pos++;
+  }
+
+  expect(text: string): boolean {
+    this.skipWhitespace();
+    for (let k = 0; k < text.length; k++) {
+      if (this.peek() !== text.charCodeAt(k)) return false;
+      this.pos++;
+    }
+    return true;
+  }
+
+  /** Moves pos to the next ']' (number arrays hold none before their end); false at end of file. */
+  findClose(): boolean {
+    for (;;) {
+      if (aborted()) return false;
+      if (this.pos >= this.start + this.len && !this.fill()) return false;
+      const at = this.buf.indexOf(CLOSE_BRACKET, this.pos - this.start);
+      if (at !== -1 && at < this.len) {
+        this.pos = this.start + at;
+        return true;
+      }
+      this.pos = this.start + this.len;
+    }
+  }
+
+  private fill(): boolean {
+    this.start = this.pos;
+    this.len = readSync(this.fd, this.buf, 0, SCAN_CHUNK, this.pos);
+    return this.len > 0;
+  }
+}
+
+function run(fd: number): number {
+  // V8 writes the header, then "nodes", then "edges"; anything else is left to the main thread.
+  const scan = new Scanner(fd, job.headerEnd);
+  if (!scan.expect(',') || !scan.expect('"nodes"') || !scan.expect(':') || !scan.expect('[')) return STATUS_NO_SPLIT;
+  if (!scan.findClose()) return STATUS_NO_SPLIT;
+  scan.pos++;
+  if (!scan.expect(',') || !scan.expect('"edges"') || !scan.expect(':') || !scan.expect('[')) return STATUS_NO_SPLIT;
+  const open = scan.pos - 1;
+  if (!scan.findClose()) return STATUS_NO_SPLIT;
+  const close = scan.pos;
+  results[RES_OPEN] = open;
+  results[RES_CLOSE] = close;
+
+  const B = job.blockBytes;
+  const tail = new EdgeTailParser(job.layout, job.columns, open);
+  const buf = Buffer.allocUnsafe(B);
+  for (let block = Math.floor(close / B); block >= Math.floor(open / B); block--) {
+    if (aborted()) return STATUS_PROBLEM;
+    if (Atomics.compareExchange(claims, block, 0, OWNER_WORKER) !== 0) break; // the main thread got here first
+    const lo = Math.max(block * B, open);
+    const hi = Math.min((block + 1) * B, close);
+    if (hi <= lo) continue;
+    const n = readSync(fd, buf, 0, hi - lo, lo);
+    if (n !== hi - lo) return STATUS_PROBLEM;
+    tail.writeBackward(buf, 0, n, lo);
+    if (tail.problem) return STATUS_PROBLEM;
+    if (tail.reachedOpen) break;
+  }
+  results[RES_STOP] = tail.reachedOpen ? open : tail.alignedStop;
+  results[RES_COUNT] = tail.reachedOpen ? tail.count : tail.alignedCount;
+  results[RES_MAX_NAME] = tail.maxNameIndex;
+  results[RES_MAX_NAME_OFFSET] = tail.maxNameOffset;
+  return STATUS_DONE;
+}
+
+let status = STATUS_PROBLEM;
+let fd = -1;
+try {
+  fd = openSync(job.path, 'r');
+  status = run(fd);
+} catch {
+  status = STATUS_PROBLEM;
+} finally {
+  if (fd >= 0) closeSync(fd);
+  finish(status);
+}
