@@ -22,8 +22,10 @@ export function ensureSnapshots(list, { force = false } = {}) {
   let node;
   for (const snap of list) {
     const file = snapshotPath(snap.name);
-    if (existsSync(file) && !force) {
-      console.log(`${snap.name}: present (${describe(file)})`);
+    // A second snapshot must come from the same process (same object ids): both or neither.
+    const files = [file, ...(snap.second ? [snapshotPath(snap.second.name)] : [])];
+    if (files.every((f) => existsSync(f)) && !force) {
+      for (const f of files) console.log(`${path.basename(f, '.heapsnapshot')}: present (${describe(f)})`);
       continue;
     }
     if (snap.needsGB && os.freemem() / 1e9 < snap.needsGB) {
@@ -31,17 +33,18 @@ export function ensureSnapshots(list, { force = false } = {}) {
     }
     node ??= workloadNode();
     console.log(`${snap.name}: generating with node ${nodeVersion(node)} ...`);
-    const tmp = `${file}.partial`;
-    rmSync(tmp, { force: true });
+    const tmps = files.map((f) => `${f}.partial`);
+    for (const tmp of tmps) rmSync(tmp, { force: true });
     const t0 = Date.now();
-    const r = spawnSync(node, [`--max-old-space-size=${snap.heapMB}`, path.join(benchDir, snap.workload), tmp, ...snap.args],
+    const args = [tmps[0], ...snap.args, ...(snap.second ? [tmps[1], ...snap.second.args] : [])];
+    const r = spawnSync(node, [`--max-old-space-size=${snap.heapMB}`, path.join(benchDir, snap.workload), ...args],
       { stdio: 'inherit', cwd: benchDir });
     if (r.status !== 0) {
-      rmSync(tmp, { force: true });
+      for (const tmp of tmps) rmSync(tmp, { force: true });
       throw new Error(`${snap.name}: workload failed (${r.signal ?? `exit ${r.status}`})`);
     }
-    renameSync(tmp, file);
-    console.log(`${snap.name}: ${describe(file)} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    tmps.forEach((tmp, i) => renameSync(tmp, files[i]));
+    for (const f of files) console.log(`${path.basename(f, '.heapsnapshot')}: ${describe(f)} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }
 }
 

@@ -3,6 +3,8 @@
 //   node bench/run.mjs [--only tsc-small,...] [--huge] [--tools heapdiff,devtools,...]
 //                      [--timeout 900] [--node /path/to/node]
 // Each tool runs in its own process; wall time and peak RSS come from /usr/bin/time.
+// Snapshots with a `second` (tsc-small) also time `heapdiff leaks` on the pair against `summary`.
+//   node bench/run.mjs --only tsc-small --tools heapdiff,heapdiff-leaks,heapdiff-summary-2
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -14,7 +16,7 @@ import { outDir, repoRoot } from './lib/paths.mjs';
 import { failureReason, lastJsonLine, printTable, saveResults } from './lib/report.mjs';
 import { describe, readHeader } from './lib/snapshot-header.mjs';
 import { selectSnapshots } from './snapshots.mjs';
-import { TOOLS, BASELINE } from './tools.mjs';
+import { TOOLS, BASELINE, PAIR_TOOLS } from './tools.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -26,7 +28,8 @@ const huge = values.huge || process.env.BENCH_HUGE === '1';
 const snapshots = selectSnapshots({ only: values.only?.split(','), huge });
 const wanted = values.tools?.split(',');
 const tools = wanted ? TOOLS.filter((t) => wanted.includes(t.name)) : TOOLS;
-const unknown = (wanted ?? []).filter((n) => !TOOLS.some((t) => t.name === n));
+const pairTools = wanted ? PAIR_TOOLS.filter((t) => wanted.includes(t.name)) : PAIR_TOOLS;
+const unknown = (wanted ?? []).filter((n) => ![...TOOLS, ...PAIR_TOOLS].some((t) => t.name === n));
 if (unknown.length || !snapshots.length) {
   console.error(`unknown tool(s) ${unknown.join(', ')} or no snapshot selected`);
   process.exit(2);
@@ -38,32 +41,57 @@ ensureSnapshots(snapshots);
 console.log(`\ntools run on node ${nodeVersion}, ${os.cpus().length} cpus, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB;` +
   ` measured with ${haveGnuTime ? '/usr/bin/time' : 'process.resourceUsage()'}; timeout ${timeoutS} s`);
 
+/** Runs one tool in its own process and records wall time and peak RSS (or why it failed). */
+async function runTool(label, tool, args) {
+  const base = { tool: tool.name, node: nodeVersion, date: new Date().toISOString() };
+  process.stdout.write(`${label} / ${tool.name} ... `);
+  let result;
+  if (!existsSync(tool.script)) {
+    result = { ...base, ok: false, reason: `not built (${path.relative(repoRoot, tool.script)} missing)` };
+  } else {
+    const r = await measure({
+      node: values.node, nodeArgs: tool.nodeArgs, script: tool.script, args,
+      cwd: repoRoot, timeoutS, discardStdout: tool.discardStdout,
+    });
+    const ok = r.code === 0 && !r.signal && !r.timedOut;
+    const peakRssGB = r.peakRssKB === undefined ? undefined : (r.peakRssKB * 1024) / 1e9;
+    result = {
+      ...base, ok, wallS: +r.wallS.toFixed(2), peakRssGB: peakRssGB && +peakRssGB.toFixed(3),
+      ...(r.cpuS === undefined ? {} : { cpuS: +r.cpuS.toFixed(2) }),
+      ...(ok ? { summary: lastJsonLine(r.stdout) } : { reason: failureReason(r, timeoutS) }),
+    };
+  }
+  const cpu = result.cpuS === undefined ? '' : ` (${result.cpuS} s CPU)`;
+  console.log(result.ok ? `${result.wallS} s${cpu}, ${result.peakRssGB?.toFixed(2)} GB` : `fails: ${result.reason}`);
+  return result;
+}
+
+/** `leaks` on the pair against `summary` on one snapshot (issue 3's bar: at most 1.5x). */
+function printLeaksRatio(snap, results) {
+  for (const measure of ['wallS', 'cpuS']) {
+    const time = (name) => results.find((r) => r.tool === name && r.ok)?.[measure];
+    const leaks = time('heapdiff-leaks');
+    if (leaks === undefined) continue;
+    const parts = [['heapdiff', snap.name], ['heapdiff-summary-2', snap.second.name]]
+      .filter(([tool]) => time(tool) !== undefined)
+      .map(([tool, name]) => `${(leaks / time(tool)).toFixed(2)}x summary of ${name} (${time(tool)} s)`);
+    const what = measure === 'wallS' ? 'wall' : 'CPU';
+    console.log(`heapdiff leaks ${snap.name} ${snap.second.name}, ${what}: ${leaks} s = ${parts.join(', ') || '(no summary measured)'}; bar 1.5x`);
+  }
+}
+
 const done = [];
 for (const snap of snapshots) {
   const file = snapshotPath(snap.name);
   const results = [];
-  for (const tool of tools) {
-    const base = { tool: tool.name, node: nodeVersion, date: new Date().toISOString() };
-    process.stdout.write(`${snap.name} / ${tool.name} ... `);
-    if (!existsSync(tool.script)) {
-      results.push({ ...base, ok: false, reason: `not built (${path.relative(repoRoot, tool.script)} missing)` });
-    } else {
-      const r = await measure({
-        node: values.node, nodeArgs: tool.nodeArgs, script: tool.script, args: tool.args(file),
-        cwd: repoRoot, timeoutS, discardStdout: tool.discardStdout,
-      });
-      const ok = r.code === 0 && !r.signal && !r.timedOut;
-      const peakRssGB = r.peakRssKB === undefined ? undefined : (r.peakRssKB * 1024) / 1e9;
-      results.push({
-        ...base, ok, wallS: +r.wallS.toFixed(2), peakRssGB: peakRssGB && +peakRssGB.toFixed(3),
-        ...(ok ? { summary: lastJsonLine(r.stdout) } : { reason: failureReason(r, timeoutS) }),
-      });
-    }
-    const last = results.at(-1);
-    console.log(last.ok ? `${last.wallS} s, ${last.peakRssGB?.toFixed(2)} GB` : `fails: ${last.reason}`);
+  for (const tool of tools) results.push(await runTool(snap.name, tool, tool.args(file)));
+  if (snap.second) {
+    const second = snapshotPath(snap.second.name);
+    for (const tool of pairTools) results.push(await runTool(`${snap.name} + ${snap.second.name}`, tool, tool.args(file, second)));
   }
   const entry = { name: snap.name, ...readHeader(file), describe: describe(file), results };
   printTable(entry, results, BASELINE);
+  if (snap.second) printLeaksRatio(snap, results);
   done.push(entry);
 }
 

@@ -4,6 +4,8 @@ export const SNAPSHOTS = [
   {
     name: 'tsc-small', // ~169 MB, ~1.56M nodes: one Program, 50 of its 197 files type-checked
     workload: 'workloads/tsc-workload.mjs', args: ['0', '50'], heapMB: 4096,
+    // Then the same process checks 10 more files and writes tsc-small-2: the `heapdiff leaks` pair.
+    second: { name: 'tsc-small-2', args: ['10'] },
   },
   {
     name: 'tsc-large', // ~869 MB, ~7.0M nodes: 3 fully checked Programs + one with lib.es5/lib.dom checked

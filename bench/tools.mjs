@@ -7,7 +7,7 @@ const BIG_HEAP = '--max-old-space-size=16000';
 export const TOOLS = [
   {
     name: 'heapdiff',
-    script: path.join(repoRoot, 'packages/cli/dist/bin.js'),
+    script: path.join(repoRoot, 'packages/cli/dist/bin.js'), // `summary`
     args: (file) => ['summary', file, '--json'],
     nodeArgs: [],
     discardStdout: true, // the JSON summary itself goes to /dev/null
@@ -21,3 +21,15 @@ export const TOOLS = [
 ];
 
 export const BASELINE = 'devtools';
+
+const CLI = path.join(repoRoot, 'packages/cli/dist/bin.js');
+
+/**
+ * Run on a snapshot and its `second` (a later snapshot of the same process, see snapshots.mjs):
+ * `leaks` reads the first one's ids and analyses the second; its bar is 1.5x `summary` (tool
+ * `heapdiff`) on the first. `summary` of the second shows how much is the second's larger graph.
+ */
+export const PAIR_TOOLS = [
+  { name: 'heapdiff-leaks', script: CLI, args: (first, second) => ['leaks', first, second, '--json'], nodeArgs: [], discardStdout: true },
+  { name: 'heapdiff-summary-2', script: CLI, args: (_first, second) => ['summary', second, '--json'], nodeArgs: [], discardStdout: true },
+];

@@ -1,6 +1,7 @@
 // Runs one command in its own process group and measures wall time and peak RSS.
-// Uses GNU `/usr/bin/time -f '%e %M'` when present; otherwise (node scripts only) preloads
-// report-rss.mjs, which writes process.resourceUsage().maxRSS at exit.
+// Uses GNU `/usr/bin/time -f '%e %M %U %S'` when present; otherwise (node scripts only) preloads
+// report-rss.mjs, which writes process.resourceUsage() at exit. CPU time (user + system) is less
+// disturbed than wall time when other work shares the machine.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -15,7 +16,7 @@ function tail(buf, chunk) {
   return s.length > TAIL ? s.slice(-TAIL) : s;
 }
 
-/** @returns {Promise<{code, signal, timedOut, wallS, peakRssKB, stdout, stderr}>} */
+/** @returns {Promise<{code, signal, timedOut, wallS, peakRssKB, cpuS, stdout, stderr}>} */
 export function measure({ node, nodeArgs, script, args, cwd, timeoutS, discardStdout }) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'heapdiff-bench-'));
   const statFile = path.join(dir, 'stat');
@@ -23,7 +24,7 @@ export function measure({ node, nodeArgs, script, args, cwd, timeoutS, discardSt
   const env = { ...process.env };
   if (haveGnuTime) {
     cmd = GNU_TIME;
-    argv = ['-f', '%e %M', '-o', statFile, node, ...nodeArgs, script, ...args];
+    argv = ['-f', '%e %M %U %S', '-o', statFile, node, ...nodeArgs, script, ...args];
   } else {
     cmd = node;
     argv = ['--import', new URL('./report-rss.mjs', import.meta.url).href, ...nodeArgs, script, ...args];
@@ -46,16 +47,18 @@ export function measure({ node, nodeArgs, script, args, cwd, timeoutS, discardSt
       clearTimeout(timer);
       const wallS = (performance.now() - start) / 1000;
       let peakRssKB;
+      let cpuS;
       let stat = '';
       try { stat = readFileSync(statFile, 'utf8'); } catch {}
       rmSync(dir, { recursive: true, force: true });
       // GNU time may prepend "Command terminated by signal 9" / "exited with non-zero status".
       const lines = stat.trim().split('\n');
-      const m = lines.at(-1)?.match(/^([\d.]+) (\d+)$/);
+      const m = lines.at(-1)?.match(/^([\d.]+) (\d+)(?: ([\d.]+) ([\d.]+))?$/);
       if (m) peakRssKB = Number(m[2]);
+      if (m?.[3] !== undefined) cpuS = Number(m[3]) + Number(m[4]);
       const killedBy = stat.match(/terminated by signal (\d+)/);
       resolve({
-        code, signal: killedBy ? Number(killedBy[1]) : signal, timedOut, wallS, peakRssKB, stdout, stderr,
+        code, signal: killedBy ? Number(killedBy[1]) : signal, timedOut, wallS, peakRssKB, cpuS, stdout, stderr,
       });
     });
   });

@@ -1,10 +1,10 @@
 import {
   extractSubgraph, InvalidOptionError, ordinalsOfIds, sampleClassInstances, type Subgraph,
 } from '@heapdiff/core';
-import { filterGraph, renderPng, renderSvg, toDot, toGraph } from '@heapdiff/graphviz-export';
-import { extname } from 'node:path';
+import { filterGraph, toDot, toGraph } from '@heapdiff/graphviz-export';
 import { UsageError } from '../errors.js';
 import { assertNotInput, writeFileAtomic } from '../output/atomic-write.js';
+import { graphOutputFormat, renderGraph } from '../output/graph-file.js';
 import { formatCount, safeText } from '../output/format.js';
 import { loadAnalysis } from './load-analysis.js';
 import { parseNodeId } from './options.js';
@@ -21,15 +21,6 @@ export interface ObjectGraphArgs {
   highlight?: string;
   filter?: string;
   output?: string;
-}
-
-type OutputFormat = 'dot' | 'svg' | 'png';
-const FORMATS: Record<string, OutputFormat> = { '.dot': 'dot', '.gv': 'dot', '.svg': 'svg', '.png': 'png' };
-
-function outputFormat(path: string): OutputFormat {
-  const format = FORMATS[extname(path).toLowerCase()];
-  if (!format) throw new UsageError(`-o ${path}: unknown output type (use .dot, .svg or .png)`);
-  return format;
 }
 
 function compileRegex(option: string, source: string | undefined): RegExp | undefined {
@@ -64,7 +55,7 @@ export async function runObjectGraph(verb: GraphVerb, args: ObjectGraphArgs): Pr
   const highlight = compileRegex('highlight', args.highlight);
   const filter = compileRegex('filter', args.filter);
   if (args.output !== undefined) assertNotInput(args.output, [args.snapshot]);
-  const format = args.output === undefined ? 'dot' : outputFormat(args.output);
+  const format = args.output === undefined ? 'dot' : graphOutputFormat(args.output);
 
   // Retained sizes in the labels need the dominator tree: the full analysis, as `summary` runs it.
   const { snapshot, analysis } = await loadAnalysis(args.snapshot, false);
@@ -86,8 +77,7 @@ export async function runObjectGraph(verb: GraphVerb, args: ObjectGraphArgs): Pr
     process.stdout.write(dot);
     return 0;
   }
-  const svg = format === 'dot' ? '' : await renderSvg(dot);
-  await writeFileAtomic(args.output, format === 'dot' ? dot : format === 'svg' ? svg : await renderPng(svg));
+  await writeFileAtomic(args.output, await renderGraph(dot, format));
   process.stdout.write(`${safeText(args.output, 200)}: ${formatCount(graph.order)} objects, ${formatCount(graph.size)} references\n`);
   return 0;
 }

@@ -9,6 +9,9 @@ export const pathCommand: CommandSpec = {
       .positional('snapshot', snapshotPositional)
       .option('id', nodeIdOption)
       .option('json', jsonOption)
-      .example('$0 path app.heapsnapshot --id @78533', 'who keeps object @78533 alive'),
+      .option('dot', { type: 'boolean', default: false, describe: 'Print the path as a Graphviz DOT drawing instead of text' })
+      .option('output', { alias: 'o', type: 'string', describe: 'Write the drawing to path.dot, path.svg or path.png' })
+      .example('$0 path app.heapsnapshot --id @78533', 'who keeps object @78533 alive')
+      .example('$0 path app.heapsnapshot --id @78533 -o why.svg', 'the same as a drawing (no Graphviz install needed)'),
   run: async (args) => (await import('./path.js')).runPath(args),
 };

@@ -21,22 +21,48 @@ export function pathToJson(analysis: HeapAnalysis, path: PathStep[]): PathStepJs
   }));
 }
 
-/** One line per step, indented by depth, root first. */
+/** A run of this many identical steps (a linked list) or more is shown as first, "… N more", last. */
+const RUN_TO_FOLD = 4;
+
+/**
+ * One line per step, indented by depth, root first. Runs of one repeated step (`._idlePrev →
+ * Timeout` through Node's timer list) show their first and last step around an "… N more" line.
+ */
 export function formatPath(analysis: HeapAnalysis, path: PathStep[], indent = ''): string[] {
   const { classes } = analysis;
-  return pathToJson(analysis, path).map((step, i) => {
-    const label = nodeLabel(step, classes.names[classes.classOf[path[i]!.ordinal]!]!);
-    const node = `${safeText(label, 80)} @${step.nodeId}`;
-    if (step.edge === null) return `${indent}${node}`;
-    return `${indent}${'  '.repeat(i)}${safeText(formatEdgeLabel(step.edge, step.edgeType!), 60)} → ${node}`;
+  const steps = pathToJson(analysis, path).map((step, i) => {
+    const label = safeText(nodeLabel(step, classes.names[classes.classOf[path[i]!.ordinal]!]!), 80);
+    const edge = step.edge === null ? null : safeText(formatEdgeLabel(step.edge, step.edgeType!), 60);
+    return { edge, label, node: `${label} @${step.nodeId}` };
   });
+  const lines: string[] = [];
+  const line = (text: string): void => {
+    lines.push(lines.length === 0 ? `${indent}${text}` : `${indent}${'  '.repeat(lines.length)}${text}`);
+  };
+  for (let i = 0; i < steps.length;) {
+    const step = steps[i]!;
+    let end = i + 1;
+    while (end < steps.length && step.edge !== null && steps[end]!.edge === step.edge && steps[end]!.label === step.label) end++;
+    const run = end - i;
+    if (step.edge === null) line(step.node);
+    else if (run < RUN_TO_FOLD) {
+      for (let k = i; k < end; k++) line(`${steps[k]!.edge} → ${steps[k]!.node}`);
+    } else {
+      line(`${step.edge} → ${step.node}`);
+      line(`… ${run - 2} more ${step.edge} → ${step.label}`);
+      line(`${step.edge} → ${steps[end - 1]!.node}`);
+    }
+    i = end;
+  }
+  return lines;
 }
 
 const STRING_TYPES = new Set(['string', 'concatenated string', 'sliced string']);
 
 /** What a person recognises a node by: its class, a string's value, a function's name. */
 function nodeLabel(step: PathStepJson, className: string): string {
-  if (STRING_TYPES.has(step.type)) return `${className} ${JSON.stringify(safeText(step.name, 40))}`;
+  // V8 names sliced (and some concatenated) strings by their type only: no value to show.
+  if (STRING_TYPES.has(step.type)) return step.name === className ? className : `${className} ${JSON.stringify(safeText(step.name, 40))}`;
   if (step.type === 'closure') return step.name ? `${step.name}()` : 'Function';
   if (step.type === 'synthetic' || step.type === 'hidden') return step.name;
   return className;

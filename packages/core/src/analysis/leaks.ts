@@ -1,7 +1,7 @@
 import type { IdIndex } from '../graph/id-index.js';
 import type { HeapAnalysis } from './analyze.js';
 import { aggregateClasses } from './class-aggregates.js';
-import { NO_DISTANCE } from './distances.js';
+import { BASE_SYSTEM_DISTANCE, NO_DISTANCE } from './distances.js';
 import { pathSignature } from './path-signature.js';
 import { shortestRetainerPath, type PathStep } from './retainer-path.js';
 
@@ -16,6 +16,12 @@ export interface LeakOptions {
   pathSamples?: number;
   /** Most path clusters reported per group. */
   maxPaths?: number;
+  /**
+   * Most retainer-path steps walked per group (default 1,000,000). A leaked linked list has members
+   * millions of steps from a root; the closest member's path is always computed, further ones only
+   * while the budget lasts.
+   */
+  pathStepBudget?: number;
 }
 
 export interface LeakPathCluster {
@@ -42,8 +48,8 @@ export interface LeakGroup {
  * Objects allocated after the baseline (id absent there) and still alive in the analysed
  * snapshot (and, with three snapshots, already present in the middle one), grouped by class and
  * ranked by retained size, each group with its clustered shortest retainer paths.
- * V8 internals (hidden, code, object shape and synthetic nodes) are left out: they follow the
- * objects that own them, which are reported instead.
+ * V8 internals (hidden, code, object shape and synthetic nodes, and `system / …` objects such as
+ * closure contexts) are left out: they follow the objects that own them, which are reported instead.
  */
 export function findLeaks(analysis: HeapAnalysis, options: LeakOptions): LeakGroup[] {
   const g = analysis.graph;
@@ -53,11 +59,20 @@ export function findLeaks(analysis: HeapAnalysis, options: LeakOptions): LeakGro
   const internal = new Uint8Array(g.nodeTypes.length);
   for (const type of [t.hidden, t.code, t.objectShape, t.synthetic]) if (type >= 0) internal[type] = 1;
   const { distance, selfSize } = analysis;
+  const { nodeNameIndex } = g;
+  // Per name string: 1 for V8's internal objects (`system / Context`, `system / Map`...), which
+  // are type object in the snapshot but machinery all the same; resolved on first use.
+  const systemName = new Int8Array(g.strings.length).fill(-1);
   const leaked = new Uint8Array(g.nodeCount);
   for (let o = 0; o < g.nodeCount; o++) {
     if (internal[nodeType[o]!] || !selfSize[o] || distance[o] === NO_DISTANCE) continue;
     const id = nodeId[o]!;
     if (baseline.has(id) || (target && !target.has(id))) continue;
+    if (nodeType[o] === t.object) {
+      const nameIndex = nodeNameIndex[o]!;
+      if (systemName[nameIndex] === -1) systemName[nameIndex] = g.strings[nameIndex]!.startsWith('system / ') ? 1 : 0;
+      if (systemName[nameIndex] === 1) continue;
+    }
     leaked[o] = 1;
   }
   const rows = aggregateClasses({
@@ -73,11 +88,10 @@ export function findLeaks(analysis: HeapAnalysis, options: LeakOptions): LeakGro
   const limit = options.limit ?? 20;
   const top = limit > 0 ? rows.slice(0, limit) : rows;
   const members = collectMembers(analysis, leaked, top.map((r) => r.classId));
-  const pathSamples = options.pathSamples ?? 200;
-  const maxPaths = options.maxPaths ?? 3;
+  const budget = { samples: options.pathSamples ?? 200, maxPaths: options.maxPaths ?? 3, steps: options.pathStepBudget ?? 1_000_000 };
   return top.map((r) => {
     const list = members.get(r.classId) ?? [];
-    const { clusters, sampled } = clusterPaths(analysis, list, pathSamples, maxPaths);
+    const { clusters, sampled } = clusterPaths(analysis, list, budget);
     return {
       classId: r.classId,
       key: analysis.classes.keys[r.classId]!,
@@ -100,16 +114,29 @@ function collectMembers(analysis: HeapAnalysis, leaked: Uint8Array, classIds: nu
   return wanted;
 }
 
+/** Steps of the shortest retainer path to a node at this DevTools distance. */
+function pathLength(distance: number): number {
+  return distance >= BASE_SYSTEM_DISTANCE ? distance - BASE_SYSTEM_DISTANCE : distance;
+}
+
 /** Members closest to a root first: their paths are the ones a person reads to find the holder. */
-function clusterPaths(analysis: HeapAnalysis, members: number[], samples: number, maxPaths: number): { clusters: LeakPathCluster[]; sampled: number } {
+function clusterPaths(
+  analysis: HeapAnalysis, members: number[], budget: { samples: number; maxPaths: number; steps: number },
+): { clusters: LeakPathCluster[]; sampled: number } {
   const { distance, retainedSize } = analysis;
+  const { samples, maxPaths } = budget;
   const ordered = [...members].sort((a, b) => distance[a]! - distance[b]! || retainedSize[b]! - retainedSize[a]!);
   // Evenly spaced picks keep the sample representative of the whole group, not just its head.
   const step = Math.max(1, ordered.length / samples);
   const clusters = new Map<string, LeakPathCluster>();
   let sampled = 0;
+  let steps = 0;
   for (let i = 0; i < ordered.length && sampled < samples; i += step) {
-    const path = shortestRetainerPath(analysis, ordered[Math.floor(i)]!);
+    const member = ordered[Math.floor(i)]!;
+    // Later picks are no closer to a root, so once the budget is spent it stays spent.
+    steps += pathLength(distance[member]!);
+    if (sampled > 0 && steps > budget.steps) break;
+    const path = shortestRetainerPath(analysis, member);
     sampled++;
     if (path.length === 0) continue;
     const signature = pathSignature(analysis, path);
