@@ -1,4 +1,4 @@
-import { computeDiff, type ClassDiff } from '@heapdiff/core';
+import { computeDiff, type ClassDiff, type SnapshotDiff } from '@heapdiff/core';
 import { formatCount, formatSignedCount, formatSignedSize, safeText } from '../output/format.js';
 import { createProgress } from '../output/progress.js';
 import { describeSnapshot } from '../output/snapshot-header.js';
@@ -18,6 +18,18 @@ export interface DiffArgs {
 const signed = (n: number, sign: 1 | -1): string => formatSignedCount(sign * n);
 const signedSize = (n: number, sign: 1 | -1): string => formatSignedSize(sign * n);
 
+/** `diff --json` (also the report's data): `rows` are the classes shown. */
+export function diffJson(before: string, after: string, diff: SnapshotDiff, rows: ClassDiff[]): DiffOutput {
+  return {
+    before: { path: before, ...diff.before },
+    after: { path: after, ...diff.after },
+    classes: rows.map((c) => ({
+      name: c.name, key: c.key, addedCount: c.addedCount, removedCount: c.removedCount, countDelta: c.countDelta,
+      addedSize: c.addedSize, removedSize: c.removedSize, sizeDelta: c.sizeDelta,
+    })),
+  };
+}
+
 export async function runDiff(args: DiffArgs): Promise<number> {
   const progress = createProgress(!args.json);
   const before = await loadWithProgress(args.before, progress);
@@ -27,15 +39,7 @@ export async function runDiff(args: DiffArgs): Promise<number> {
   progress.stop();
   const rows = applyLimit(diff.classes, args.limit);
   if (args.json) {
-    const output: DiffOutput = {
-      before: { path: args.before, ...diff.before },
-      after: { path: args.after, ...diff.after },
-      classes: rows.map((c) => ({
-        name: c.name, key: c.key, addedCount: c.addedCount, removedCount: c.removedCount, countDelta: c.countDelta,
-        addedSize: c.addedSize, removedSize: c.removedSize, sizeDelta: c.sizeDelta,
-      })),
-    };
-    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(diffJson(args.before, args.after, diff, rows), null, 2)}\n`);
     return 0;
   }
   const out = [`before ${describeSnapshot(args.before, diff.before)}`, `after  ${describeSnapshot(args.after, diff.after)}`, ''];

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { loadGrowth, type ClassGrowth } from '@heapdiff/core';
+import { loadGrowth, type ClassGrowth, type GrowthSeries } from '@heapdiff/core';
 import { UsageError } from '../errors.js';
 import { formatCount, formatSignedCount, formatSignedSize, formatSize, safeText } from '../output/format.js';
 import { createProgress } from '../output/progress.js';
@@ -25,20 +25,28 @@ function formatCounts(counts: number[]): string {
   return shown.map(formatCount).join(counts.length <= MAX_LISTED_COUNTS ? ' → ' : ' → … → ');
 }
 
+/** objgraph lists only classes that grew beyond their earlier peak (`--all`: every class). */
+export function growingClasses(series: GrowthSeries, all: boolean): ClassGrowth[] {
+  return all ? series.classes : series.classes.filter((c) => c.delta > 0);
+}
+
+/** `growth --json` (also the report's data): `rows` are the classes shown. */
+export function growthJson(series: GrowthSeries, rows: ClassGrowth[]): GrowthOutput {
+  return {
+    snapshots: series.snapshots.map((s) => ({ path: s.path, nodeCount: s.nodeCount, edgeCount: s.edgeCount, totalSize: s.totalSize })),
+    classes: rows.map((c) => ({ name: c.name, key: c.key, counts: c.counts, sizes: c.sizes, delta: c.delta, monotonic: c.monotonic })),
+  };
+}
+
 export async function runGrowth(args: GrowthArgs): Promise<number> {
   if (args.snapshots.length < 2) throw new UsageError('growth needs at least two snapshots, oldest first');
   const progress = createProgress(!args.json);
   const series = await loadGrowth(args.snapshots, { load: (path) => loadWithProgress(path, progress) });
   progress.stop();
-  // objgraph lists only classes that grew beyond their earlier peak.
-  const classes = args.all ? series.classes : series.classes.filter((c) => c.delta > 0);
+  const classes = growingClasses(series, args.all);
   const rows = applyLimit(classes, args.limit);
   if (args.json) {
-    const output: GrowthOutput = {
-      snapshots: series.snapshots.map((s) => ({ path: s.path, nodeCount: s.nodeCount, edgeCount: s.edgeCount, totalSize: s.totalSize })),
-      classes: rows.map((c) => ({ name: c.name, key: c.key, counts: c.counts, sizes: c.sizes, delta: c.delta, monotonic: c.monotonic })),
-    };
-    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(growthJson(series, rows), null, 2)}\n`);
     return 0;
   }
   const last = series.snapshots.length - 1;

@@ -1,12 +1,13 @@
-import { findLeaks, loadSnapshotIds, type LeakGroup } from '@heapdiff/core';
+import { findLeaks, loadSnapshotIds, type HeapAnalysis, type IdIndex, type LeakGroup } from '@heapdiff/core';
 import { basename } from 'node:path';
 import pc from 'picocolors';
 import { EXIT_LEAKS_FOUND } from '../errors.js';
 import { formatCount, formatSize, safeText } from '../output/format.js';
 import { createProgress } from '../output/progress.js';
+import { checkGraphDir, writeLeakGraphs } from '../output/leak-graphs.js';
 import { formatPath, pathToJson } from '../output/retainer-path.js';
 import type { LeaksOutput } from '../schemas/leaks.js';
-import { loadAnalysis } from './load-analysis.js';
+import { loadAnalysis, type LoadedAnalysis } from './load-analysis.js';
 import { parseSize } from './size-option.js';
 
 export interface LeaksArgs {
@@ -18,11 +19,52 @@ export interface LeaksArgs {
   threshold: string;
   thresholdCount: number;
   paths: number;
+  graph?: string;
   json: boolean;
+}
+
+/** A group that reaches `--threshold` bytes retained or `--threshold-count` objects. */
+export function isLeakGroup(g: Pick<LeakGroup, 'count' | 'retainedSize'>, thresholdBytes: number, thresholdCount: number): boolean {
+  return g.retainedSize >= thresholdBytes || g.count >= thresholdCount;
+}
+
+export interface LeaksResult {
+  /** The analysis of `final` (or of `target` without one). */
+  analysis: HeapAnalysis;
+  info: LoadedAnalysis['info'];
+  /** Ids of `target` when `final` is given. */
+  targetIds: IdIndex | undefined;
+  groups: LeakGroup[];
+  thresholdBytes: number;
+}
+
+/** `leaks --json` (also the report's data). */
+export function leaksJson(
+  args: Pick<LeaksArgs, 'baseline' | 'target' | 'final' | 'thresholdCount'>,
+  { analysis, info, targetIds, groups, thresholdBytes }: LeaksResult,
+): LeaksOutput {
+  return {
+    baseline: { path: args.baseline },
+    target: args.final ? { path: args.target, nodeCount: targetIds!.size, edgeCount: null, totalSize: null } : info,
+    final: args.final ? info : null,
+    thresholds: { bytes: thresholdBytes, count: args.thresholdCount },
+    leaking: groups.some((g) => isLeakGroup(g, thresholdBytes, args.thresholdCount)),
+    groups: groups.map((g) => ({
+      name: g.name,
+      key: g.key,
+      count: g.count,
+      selfSize: g.selfSize,
+      retainedSize: g.retainedSize,
+      paths: g.clusters.map((c) => pathToJson(analysis, c.path)),
+      pathCounts: g.clusters.map((c) => c.count),
+      sampled: g.sampled,
+    })),
+  };
 }
 
 export async function runLeaks(args: LeaksArgs): Promise<number> {
   const thresholdBytes = parseSize(args.threshold, '--threshold');
+  if (args.graph !== undefined) checkGraphDir(args.graph);
   const progress = createProgress(!args.json);
   const idPhase = progress.phase(`reading ids of ${basename(args.baseline)}`, 1);
   const baseline = await loadSnapshotIds(args.baseline, { onProgress: idPhase });
@@ -34,26 +76,13 @@ export async function runLeaks(args: LeaksArgs): Promise<number> {
   progress.stop();
   const { analysis, info } = await loadAnalysis(args.final ?? args.target, args.json);
   const groups = findLeaks(analysis, { baseline, target: targetIds, limit: args.limit, maxPaths: args.paths });
-  const isLeak = (g: LeakGroup): boolean => g.retainedSize >= thresholdBytes || g.count >= args.thresholdCount;
+  const inputs = [args.baseline, args.target, ...(args.final ? [args.final] : [])];
+  const graphs = args.graph !== undefined ? await writeLeakGraphs(args.graph, analysis, groups, inputs) : undefined;
+  const isLeak = (g: LeakGroup): boolean => isLeakGroup(g, thresholdBytes, args.thresholdCount);
   const leaking = groups.some(isLeak);
   if (args.json) {
-    const output: LeaksOutput = {
-      baseline: { path: args.baseline },
-      target: args.final ? { path: args.target, nodeCount: targetIds!.size, edgeCount: 0, totalSize: 0 } : info,
-      final: args.final ? info : null,
-      thresholds: { bytes: thresholdBytes, count: args.thresholdCount },
-      leaking,
-      groups: groups.map((g) => ({
-        name: g.name,
-        key: g.key,
-        count: g.count,
-        selfSize: g.selfSize,
-        retainedSize: g.retainedSize,
-        paths: g.clusters.map((c) => pathToJson(analysis, c.path)),
-        pathCounts: g.clusters.map((c) => c.count),
-        sampled: g.sampled,
-      })),
-    };
+    const output = leaksJson(args, { analysis, info, targetIds, groups, thresholdBytes });
+    if (graphs) output.groups.forEach((g, i) => { g.graph = graphs[i]; });
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   } else {
     const out: string[] = [];
@@ -72,6 +101,9 @@ export async function runLeaks(args: LeaksArgs): Promise<number> {
         out.push(...formatPath(analysis, cluster.path, '     '));
       }
     });
+    if (graphs && graphs.length > 0) {
+      out.push('', `Retainer graphs of the ${formatCount(graphs.length)} groups (DOT and SVG) in ${safeText(args.graph!, 200)}: ${safeText(basename(graphs[0]!.svg), 80)}${graphs.length > 1 ? ' …' : ''}`);
+    }
     if (args.failOnLeak) {
       out.push('', leaking ? pc.red(`Leak found: a group reaches ${formatSize(thresholdBytes)} retained or ${formatCount(args.thresholdCount)} objects.`) : 'No group reaches the leak thresholds.');
     }

@@ -1,4 +1,4 @@
-import { computeSummary, type ClassSummary } from '@heapdiff/core';
+import { computeSummary, type ClassSummary, type SnapshotSummary } from '@heapdiff/core';
 import { formatCount, formatSize, safeText } from '../output/format.js';
 import { createProgress } from '../output/progress.js';
 import { renderTable } from '../output/table.js';
@@ -19,20 +19,29 @@ const sorters: Record<SummaryArgs['sort'], (a: ClassSummary, b: ClassSummary) =>
   count: (a, b) => b.count - a.count || b.retainedSize - a.retainedSize,
 };
 
+/** The classes in `--sort` order. */
+export function sortSummaryClasses(summary: SnapshotSummary, sort: SummaryArgs['sort']): ClassSummary[] {
+  return [...summary.classes].sort(sorters[sort]);
+}
+
+/** `summary --json` (also the report's data): `rows` are the classes shown. */
+export function summaryJson(path: string, summary: SnapshotSummary, rows: ClassSummary[]): SummaryOutput {
+  return {
+    snapshot: { path, nodeCount: summary.nodeCount, edgeCount: summary.edgeCount, totalSize: summary.totalSize },
+    classes: rows.map((c) => ({ name: c.name, key: c.key, count: c.count, selfSize: c.selfSize, retainedSize: c.retainedSize })),
+  };
+}
+
 export async function runSummary(args: SummaryArgs): Promise<number> {
   const progress = createProgress(!args.json);
   const snapshot = await loadWithProgress(args.snapshot, progress);
   const report = progress.phase('computing dominators', 1);
   const summary = computeSummary(snapshot, { onProgress: report });
   progress.stop();
-  const classes = [...summary.classes].sort(sorters[args.sort]);
+  const classes = sortSummaryClasses(summary, args.sort);
   const rows = applyLimit(classes, args.limit);
   if (args.json) {
-    const output: SummaryOutput = {
-      snapshot: { path: args.snapshot, nodeCount: summary.nodeCount, edgeCount: summary.edgeCount, totalSize: summary.totalSize },
-      classes: rows.map((c) => ({ name: c.name, key: c.key, count: c.count, selfSize: c.selfSize, retainedSize: c.retainedSize })),
-    };
-    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(summaryJson(args.snapshot, summary, rows), null, 2)}\n`);
     return 0;
   }
   const out: string[] = [];
