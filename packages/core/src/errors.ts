@@ -1,3 +1,5 @@
+import type { ScenarioLeakGroup } from './leak-test/leak-report.js';
+
 /** Stable machine-readable codes; tests and the CLI branch on these, never on message text. */
 export type HeapdiffErrorCode =
   | 'E_SNAPSHOT_TRUNCATED'
@@ -12,7 +14,9 @@ export type HeapdiffErrorCode =
   | 'E_SNAPSHOT_NUMBER'
   | 'E_FILE_READ'
   | 'E_NODE_NOT_FOUND'
-  | 'E_INVALID_OPTION';
+  | 'E_INVALID_OPTION'
+  | 'E_LEAK_FOUND'
+  | 'E_INSPECTOR_UNAVAILABLE';
 
 export class HeapdiffError extends Error {
   readonly code: HeapdiffErrorCode;
@@ -60,5 +64,15 @@ export class NodeNotFoundError extends HeapdiffError {
 export class InvalidOptionError extends HeapdiffError {
   constructor(message: string) {
     super('E_INVALID_OPTION', message);
+  }
+}
+
+/** expectNoLeak: objects of these classes accumulated across the scenario's runs. */
+export class LeakAssertionError extends HeapdiffError {
+  /** Every group over the thresholds, largest retained size first; plain data. */
+  readonly groups: ScenarioLeakGroup[];
+  constructor(message: string, groups: ScenarioLeakGroup[]) {
+    super('E_LEAK_FOUND', message);
+    this.groups = groups;
   }
 }

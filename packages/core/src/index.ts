@@ -1,4 +1,4 @@
-export { HeapdiffError, HeapSnapshotError, FileReadError, NodeNotFoundError, InvalidOptionError } from './errors.js';
+export { HeapdiffError, HeapSnapshotError, FileReadError, NodeNotFoundError, InvalidOptionError, LeakAssertionError } from './errors.js';
 export type { HeapdiffErrorCode } from './errors.js';
 export { HeapGraph } from './graph/heap-graph.js';
 export type { Retainers, NodeTypeIds, EdgeTypeIds } from './graph/heap-graph.js';
@@ -36,3 +36,7 @@ export { extractSubgraph } from './analysis/subgraph.js';
 export type { Subgraph, SubgraphDirection, SubgraphEdge, SubgraphNode, SubgraphOptions, SubgraphSource } from './analysis/subgraph.js';
 export { ordinalsOfIds, sampleClassInstances } from './analysis/subgraph-starts.js';
 export type { ClassSampleSource } from './analysis/subgraph-starts.js';
+export { checkForLeaks, expectNoLeak } from './leak-test/expect-no-leak.js';
+export type { LeakCheckOptions, LeakCheckResult, Scenario } from './leak-test/expect-no-leak.js';
+export { takeHeapSnapshot } from './leak-test/heap-snapshot.js';
+export type { LeakPathInfo, LeakPathStepInfo, ScenarioLeakGroup } from './leak-test/leak-report.js';
