@@ -9,10 +9,12 @@ import { refsCommand } from './refs-command.js';
 import { inspectCommand } from './inspect-command.js';
 import { orphansCommand } from './orphans-command.js';
 import { pathCommand } from './path-command.js';
+import { recordCommand } from './record-command.js';
+import { reportCommand } from './report-command.js';
 import type { CommandSpec, SetExitCode } from './command-spec.js';
 
 /** Every command, in the order `--help` lists them. */
-const commands: CommandSpec[] = [summaryCommand, diffCommand, leaksCommand, growthCommand, orphansCommand, pathCommand, inspectCommand, backrefsCommand, refsCommand, demoCommand];
+const commands: CommandSpec[] = [summaryCommand, diffCommand, leaksCommand, growthCommand, orphansCommand, pathCommand, inspectCommand, backrefsCommand, refsCommand, recordCommand, reportCommand, demoCommand];
 
 export function registerCommands(cli: Argv, setExitCode: SetExitCode): void {
   for (const spec of commands) {

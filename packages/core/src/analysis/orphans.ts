@@ -1,6 +1,8 @@
 import type { HeapGraph } from '../graph/heap-graph.js';
 import type { HeapAnalysis } from './analyze.js';
 import { BASE_SYSTEM_DISTANCE, NO_DISTANCE } from './distances.js';
+import { reachableFromGlobals } from './global-reach.js';
+import { hasUserRoots } from './page-objects.js';
 import { shortestRetainerPath } from './retainer-path.js';
 
 /** Category of orphans that only weak edges reach. */
@@ -42,7 +44,8 @@ export interface OrphanOptions {
  *    V8/embedder internals (hidden, array, code, object shape, native, synthetic) are machinery;
  *    they are counted in an orphan's retained size, never reported as orphans themselves.
  * 2. The user roots (the global object, DOM trees) do not reach it over non-weak edges: it is
- *    not a page object and its distance is not below BASE_SYSTEM_DISTANCE.
+ *    not a page object and its distance is not below BASE_SYSTEM_DISTANCE. Chromium's snapshots
+ *    name no user roots; there the pages' global objects must not reach it.
  * 3. It is the top of its region: none of its dominators is itself a candidate (1 + 2). So it
  *    is held by GC-root categories or native code — directly, or through V8/embedder internals
  *    such as a handle's backing array — and not by another object of the region, which would be
@@ -89,6 +92,8 @@ export function findOrphans(analysis: HeapAnalysis, options: OrphanOptions = {})
 function markCandidates(analysis: HeapAnalysis): Uint8Array {
   const g = analysis.graph;
   const { pageObject, distance } = analysis;
+  // Chromium's snapshots name no user roots, so distances cannot tell: walk from the globals.
+  const fromGlobals = hasUserRoots(g) ? null : reachableFromGlobals(g);
   const { nodeType, nodeNameIndex } = g;
   const t = g.nodeTypeId;
   const candidate = new Uint8Array(g.nodeCount);
@@ -98,8 +103,12 @@ function markCandidates(analysis: HeapAnalysis): Uint8Array {
     const type = nodeType[o];
     if (type !== t.object && type !== t.closure && type !== t.regexp) continue;
     if (pageObject[o]) continue;
-    const d = distance[o]!;
-    if (d !== NO_DISTANCE && d < BASE_SYSTEM_DISTANCE) continue;
+    if (fromGlobals) {
+      if (fromGlobals[o]) continue;
+    } else {
+      const d = distance[o]!;
+      if (d !== NO_DISTANCE && d < BASE_SYSTEM_DISTANCE) continue;
+    }
     if (type === t.object) {
       const nameIndex = nodeNameIndex[o]!;
       if (systemName[nameIndex] === -1) systemName[nameIndex] = g.strings[nameIndex]!.startsWith('system / ') ? 1 : 0;
