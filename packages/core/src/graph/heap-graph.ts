@@ -1,3 +1,4 @@
+import { fillRetainers, type RetainerArrays } from './retainer-fill.js';
 import type { LocationColumns } from '../parse/location-sink.js';
 import type { ParsedSnapshot } from '../parse/parsed-snapshot.js';
 import { IdIndex } from './id-index.js';
@@ -63,6 +64,8 @@ export class HeapGraph {
 
   constructor(parsed: ParsedSnapshot) {
     const { layout, nodes, edges } = parsed;
+    // The edge worker may have built the retainer index while the strings were being read.
+    if (parsed.retainers) this.retainers = new RetainerIndex(this, parsed.retainers);
     this.nodeCount = layout.header.node_count;
     this.edgeCount = layout.header.edge_count;
     this.rootOrdinal = layout.rootOrdinal;
@@ -147,21 +150,11 @@ class RetainerIndex implements Retainers {
   readonly retainingNode: Uint32Array;
   private edges: Uint32Array | null = null;
 
-  constructor(private readonly g: HeapGraph) {
-    const n = g.nodeCount;
-    const { edgeToOrdinal } = g;
-    const first = new Uint32Array(n + 1);
-    // Count, prefix-sum, then fill so each node's retainers end up in edge order.
-    for (let e = 0, m = g.edgeCount; e < m; e++) first[edgeToOrdinal[e]! + 1]!++;
-    for (let o = 0; o < n; o++) first[o + 1]! += first[o]!;
-    this.firstRetainerIndex = first;
-    this.retainingNode = new Uint32Array(g.edgeCount);
-    const retainingNode = this.retainingNode;
-    const { firstEdgeIndex } = g;
-    const fill = first.slice(0, n);
-    for (let o = 0; o < n; o++) {
-      for (let e = firstEdgeIndex[o]!, end = firstEdgeIndex[o + 1]!; e < end; e++) retainingNode[fill[edgeToOrdinal[e]!]!++] = o;
-    }
+  constructor(private readonly g: HeapGraph, built?: RetainerArrays) {
+    const arrays = built ?? { first: new Uint32Array(g.nodeCount + 1), node: new Uint32Array(g.edgeCount) };
+    if (!built) fillRetainers(g.firstEdgeIndex, g.edgeToOrdinal, g.nodeCount, arrays);
+    this.firstRetainerIndex = arrays.first;
+    this.retainingNode = arrays.node;
   }
 
   get retainingEdge(): Uint32Array {

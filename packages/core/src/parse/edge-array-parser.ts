@@ -78,6 +78,7 @@ export class EdgeArrayParser {
     openOffset = 0,
   ) {
     this.columns = columns ?? allocateEdgeColumns(layout.header.edge_count, false);
+    if (split && process.env.HEAPDIFF_DEBUG_SPLIT) console.error(`edge split: main opened edges at ${(performance.timeOrigin + performance.now()) % 100000 | 0} ms`);
     this.elementType = layout.edgeTypes.indexOf('element');
     this.hiddenType = layout.edgeTypes.indexOf('hidden');
     // The '[' itself is in the first block: if the worker got there first, it owns every number.
@@ -93,7 +94,10 @@ export class EdgeArrayParser {
         // Parse block by block so that every number this parser keeps lies in a block it owns.
         const blockEnd = (this.claimedBlock + 1) * this.split.blockBytes - base;
         if (blockEnd <= i) {
-          if (!this.claimUpTo(base + i)) this.stopping = true;
+          if (!this.claimUpTo(base + i)) {
+            this.stopping = true;
+            if (process.env.HEAPDIFF_DEBUG_SPLIT) console.error(`edge split: main met the worker at ${(performance.timeOrigin + performance.now()) % 100000 | 0} ms`);
+          }
           continue;
         }
         limit = Math.min(end, blockEnd);

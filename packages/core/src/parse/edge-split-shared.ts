@@ -1,11 +1,16 @@
 // Shared-memory contract between the main parser and the edge tail worker (see edge-split.ts).
 import type { EdgeColumns } from './edge-array-parser.js';
 import type { SnapshotLayout } from './header.js';
+import type { RetainerArrays } from '../graph/retainer-fill.js';
 
 /** Int32 control slots. */
 export const CTL_STATUS = 0;
 export const CTL_ABORT = 1;
-export const CTL_SLOTS = 2;
+/** Set by the main thread once its part of the edges array is in the columns. */
+export const CTL_EDGES_DONE = 2;
+/** Set by the worker once it has filled the retainer index. */
+export const CTL_RETAINERS = 3;
+export const CTL_SLOTS = 4;
 
 export const STATUS_RUNNING = 0;
 /** The tail is parsed; the result slots are valid. */
@@ -39,4 +44,7 @@ export interface EdgeTailJob {
   results: SharedArrayBuffer;
   claims: SharedArrayBuffer;
   columns: EdgeColumns;
+  /** Filled by the main thread's node parser; the worker reads it to build the retainer index. */
+  firstEdgeIndex: Uint32Array;
+  retainers: RetainerArrays;
 }

@@ -7,8 +7,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { allocateEdgeColumns, type EdgeArrayParser, type EdgeColumns, type EdgeSplitClaims } from './edge-array-parser.js';
+import type { RetainerArrays } from '../graph/retainer-fill.js';
 import {
-  CTL_ABORT, CTL_SLOTS, CTL_STATUS, OWNER_MAIN, RES_CLOSE, RES_COUNT, RES_MAX_NAME, RES_MAX_NAME_OFFSET, RES_OPEN, RES_SLOTS,
+  CTL_ABORT, CTL_EDGES_DONE, CTL_RETAINERS, CTL_SLOTS, CTL_STATUS, OWNER_MAIN, RES_CLOSE, RES_COUNT, RES_MAX_NAME, RES_MAX_NAME_OFFSET, RES_OPEN, RES_SLOTS,
   RES_STOP, STATUS_DONE, STATUS_NO_SPLIT, STATUS_RUNNING, type EdgeTailJob,
 } from './edge-split-shared.js';
 import type { SnapshotLayout } from './header.js';
@@ -40,6 +41,9 @@ export function canSplit(fileSize: number, options: EdgeSplitOptions): boolean {
 
 export class EdgeSplit implements EdgeSplitClaims {
   readonly columns: EdgeColumns;
+  /** The node parser writes edge offsets here; the worker reads them for the retainer index. */
+  readonly firstEdgeIndex: Uint32Array;
+  private readonly retainers: RetainerArrays;
   readonly blockBytes: number;
   private readonly control: Int32Array;
   private readonly results: Float64Array;
@@ -50,13 +54,24 @@ export class EdgeSplit implements EdgeSplitClaims {
   constructor(path: string, fileSize: number, headerEnd: number, private readonly layout: SnapshotLayout, options: EdgeSplitOptions) {
     this.blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
     this.columns = allocateEdgeColumns(layout.header.edge_count, true);
+    const n = layout.header.node_count;
+    this.firstEdgeIndex = new Uint32Array(new SharedArrayBuffer((n + 1) * 4));
+    // Untouched pages cost nothing until the worker fills them.
+    this.retainers = {
+      first: new Uint32Array(new SharedArrayBuffer((n + 1) * 4)),
+      node: new Uint32Array(new SharedArrayBuffer(layout.header.edge_count * 4)),
+    };
     const control = new SharedArrayBuffer(CTL_SLOTS * 4);
     const results = new SharedArrayBuffer(RES_SLOTS * 8);
     const claims = new SharedArrayBuffer((Math.floor(fileSize / this.blockBytes) + 2) * 4);
     this.control = new Int32Array(control);
     this.results = new Float64Array(results);
     this.claims = new Int32Array(claims);
-    const job: EdgeTailJob = { path, fileSize, headerEnd, blockBytes: this.blockBytes, layout, control, results, claims, columns: this.columns };
+    const job: EdgeTailJob = {
+      path, fileSize, headerEnd, blockBytes: this.blockBytes, layout, control, results, claims, columns: this.columns,
+      firstEdgeIndex: this.firstEdgeIndex, retainers: this.retainers,
+    };
+    if (process.env.HEAPDIFF_DEBUG_SPLIT) console.error(`edge split: spawning at ${(performance.timeOrigin + performance.now()) % 100000 | 0} ms`);
     this.worker = new Worker(WORKER_URL, { workerData: job });
     this.worker.unref();
     this.exited = new Promise((resolve) => {
@@ -81,6 +96,22 @@ export class EdgeSplit implements EdgeSplitClaims {
   /** Stops the worker early (the main thread already has an error to report). */
   abort(): void {
     Atomics.store(this.control, CTL_ABORT, 1);
+    Atomics.notify(this.control, CTL_EDGES_DONE);
+  }
+
+  /** The main thread's part of the edges array is complete. */
+  edgesDone(): void {
+    Atomics.store(this.control, CTL_EDGES_DONE, 1);
+    Atomics.notify(this.control, CTL_EDGES_DONE);
+  }
+
+  /** The retainer index if the worker built it (waiting for it if it is under way), else null. */
+  async takeRetainers(): Promise<RetainerArrays | null> {
+    if (Atomics.load(this.control, CTL_RETAINERS) === 0) {
+      const wait = Atomics.waitAsync(this.control, CTL_RETAINERS, 0);
+      await Promise.race([wait.async ? wait.value : Promise.resolve(), this.exited]);
+    }
+    return Atomics.load(this.control, CTL_RETAINERS) === 1 ? this.retainers : null;
   }
 
   /**
@@ -90,6 +121,7 @@ export class EdgeSplit implements EdgeSplitClaims {
   join(status: number, parser: EdgeArrayParser): void {
     const r = this.results;
     if (process.env.HEAPDIFF_DEBUG_SPLIT) {
+      console.error(`edge split: joined at ${(performance.timeOrigin + performance.now()) % 100000 | 0} ms`);
       console.error(`edge split: status ${status}, edges [${r[RES_OPEN]}, ${r[RES_CLOSE]}], hand-over at ${parser.stoppedAt}, tail numbers ${r[RES_COUNT]}`);
     }
     if (status === STATUS_NO_SPLIT) {

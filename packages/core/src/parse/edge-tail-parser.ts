@@ -55,91 +55,126 @@ export class EdgeTailParser {
 
   /** Feeds buf[lo, hi), which holds file bytes [base + lo, base + hi), from high to low. */
   writeBackward(buf: Uint8Array, lo: number, hi: number, base: number): void {
+    const L = this.layout;
+    const F = L.edgeFieldCount;
+    const typeOff = L.edgeTypeOffset;
+    const nameOff = L.edgeNameOffset;
+    const toOff = L.edgeToNodeOffset;
+    const nodeFields = L.nodeFieldCount;
+    const nodeCount = L.header.node_count;
+    const typeCount = L.edgeTypes.length;
+    const elementType = this.elementType;
+    const hiddenType = this.hiddenType;
+    const { edgeType, edgeNameOrIndex, edgeToOrdinal } = this.columns;
     const openAt = this.openOffset - base;
-    const F = this.layout.edgeFieldCount;
+    const total = this.total;
     let state = this.state;
     let acc = this.acc;
     let mul = this.mul;
     let digits = this.digits;
-    let i = hi - 1;
-    while (i >= lo && !this.problem) {
+    let numberEnd = this.numberEnd;
+    let count = this.count;
+    let recType = this.recType;
+    let recName = this.recName;
+    let recNameOffset = this.recNameOffset;
+    let maxName = this.maxNameIndex;
+    let maxNameOffset = this.maxNameOffset;
+    let problem = false;
+    for (let i = hi - 1; i >= lo; i--) {
       const c = buf[i]!;
       if (c >= DIGIT_0 && c <= DIGIT_9) {
         if (state === IN_NUMBER) {
-          if (++digits > MAX_DIGITS) return this.fail();
           acc += (c - DIGIT_0) * mul;
           mul *= 10;
+          if (++digits > MAX_DIGITS) {
+            problem = true;
+            break;
+          }
         } else if (state === AFTER_NUMBER) {
-          return this.fail(); // two numbers without a comma
+          problem = true; // two numbers without a comma
+          break;
         } else {
           state = IN_NUMBER;
-          this.numberEnd = base + i + 1;
+          numberEnd = base + i + 1;
           acc = c - DIGIT_0;
           mul = 10;
           digits = 1;
         }
-        i--;
         continue;
       }
       if (state === IN_NUMBER) {
-        this.complete(acc);
-        if (this.problem) return;
+        // A whole number: its index counts back from the end of the array.
+        const index = total - 1 - count;
+        if (index < 0) {
+          problem = true;
+          break;
+        }
+        const field = index % F;
+        const edge = (index - field) / F;
+        if (field === toOff) {
+          const target = acc / nodeFields;
+          if (target !== Math.floor(target) || target >= nodeCount) {
+            problem = true;
+            break;
+          }
+          edgeToOrdinal[edge] = target;
+        } else if (field === nameOff) {
+          if (acc > 0xffffffff) {
+            problem = true;
+            break;
+          }
+          edgeNameOrIndex[edge] = acc;
+          recName = acc;
+          recNameOffset = numberEnd;
+        } else if (field === typeOff) {
+          if (acc >= typeCount) {
+            problem = true;
+            break;
+          }
+          edgeType[edge] = acc;
+          recType = acc;
+        }
+        // Field 0 arrives last: the record is complete. Ties move to the earlier offset, as the
+        // forward parser keeps the first occurrence of the largest name.
+        if (field === 0 && recName >= maxName && recName > 0 && recType !== elementType && recType !== hiddenType) {
+          maxName = recName;
+          maxNameOffset = recNameOffset;
+        }
+        count++;
         state = AFTER_NUMBER;
       }
       if (c === 0x2c) {
-        if (state !== AFTER_NUMBER) return this.fail(); // ",," or ",]"
-        if (this.count % F === 0) {
+        if (state !== AFTER_NUMBER) {
+          problem = true; // ",," or ",]"
+          break;
+        }
+        if (count % F === 0) {
           this.alignedStop = base + i;
-          this.alignedCount = this.count;
+          this.alignedCount = count;
         }
         state = EXPECT_NUMBER;
       } else if (i === openAt) {
-        if (state === EXPECT_NUMBER) return this.fail(); // "[,"
+        // "[," is broken; otherwise every number must have been seen.
         this.reachedOpen = true;
-        if (this.count !== this.total) return this.fail();
+        if (state === EXPECT_NUMBER || count !== total) problem = true;
         break;
       } else if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) {
-        return this.fail();
+        problem = true;
+        break;
       }
-      i--;
     }
     this.state = state;
     this.acc = acc;
     this.mul = mul;
     this.digits = digits;
-  }
-
-  private complete(value: number): void {
-    const L = this.layout;
-    const F = L.edgeFieldCount;
-    const index = this.total - 1 - this.count;
-    if (index < 0) return this.fail();
-    const field = index % F;
-    const edge = (index - field) / F;
-    if (field === L.edgeToNodeOffset) {
-      const target = value / L.nodeFieldCount;
-      if (target !== Math.floor(target) || target >= L.header.node_count) return this.fail();
-      this.columns.edgeToOrdinal[edge] = target;
-    } else if (field === L.edgeNameOffset) {
-      if (value > 0xffffffff) return this.fail();
-      this.columns.edgeNameOrIndex[edge] = value;
-      this.recName = value;
-      this.recNameOffset = this.numberEnd;
-    } else if (field === L.edgeTypeOffset) {
-      if (value >= L.edgeTypes.length) return this.fail();
-      this.columns.edgeType[edge] = value;
-      this.recType = value;
-    }
-    if (field === 0) {
-      // The record is complete (its fields arrive last to first). Ties move to the earlier offset,
-      // as the forward parser keeps the first occurrence of the largest name.
-      const type = this.recType;
-      if (type !== this.elementType && type !== this.hiddenType && this.recName >= this.maxNameIndex && this.recName > 0) {
-        this.maxNameIndex = this.recName;
-        this.maxNameOffset = this.recNameOffset;
-      }
-    }
-    this.count++;
+    this.numberEnd = numberEnd;
+    this.count = count;
+    this.recType = recType;
+    this.recName = recName;
+    this.recNameOffset = recNameOffset;
+    this.maxNameIndex = maxName;
+    this.maxNameOffset = maxNameOffset;
+    if (problem) this.problem = true;
   }
 
   private fail(): void {

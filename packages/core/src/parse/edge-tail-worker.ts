@@ -3,8 +3,9 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { CLOSE_BRACKET } from './bytes.js';
+import { fillRetainers } from '../graph/retainer-fill.js';
 import {
-  CTL_ABORT, CTL_STATUS, OWNER_WORKER, RES_CLOSE, RES_COUNT, RES_MAX_NAME, RES_MAX_NAME_OFFSET, RES_OPEN, RES_STOP,
+  CTL_ABORT, CTL_EDGES_DONE, CTL_RETAINERS, CTL_STATUS, OWNER_WORKER, RES_CLOSE, RES_COUNT, RES_MAX_NAME, RES_MAX_NAME_OFFSET, RES_OPEN, RES_STOP,
   STATUS_DONE, STATUS_NO_SPLIT, STATUS_PROBLEM, type EdgeTailJob,
 } from './edge-split-shared.js';
 import { EdgeTailParser } from './edge-tail-parser.js';
@@ -73,6 +74,9 @@ class Scanner {
   }
 }
 
+const debug = process.env.HEAPDIFF_DEBUG_SPLIT ? (what: string): void => console.error(`edge tail worker: ${what} at ${(performance.timeOrigin + performance.now()) % 100000 | 0} ms`) : (): void => {};
+debug('started');
+
 function run(fd: number): number {
   // V8 writes the header, then "nodes", then "edges"; anything else is left to the main thread.
   const scan = new Scanner(fd, job.headerEnd);
@@ -85,6 +89,7 @@ function run(fd: number): number {
   const close = scan.pos;
   results[RES_OPEN] = open;
   results[RES_CLOSE] = close;
+  debug('found the edges array');
 
   const B = job.blockBytes;
   const tail = new EdgeTailParser(job.layout, job.columns, open);
@@ -101,11 +106,28 @@ function run(fd: number): number {
     if (tail.problem) return STATUS_PROBLEM;
     if (tail.reachedOpen) break;
   }
+  debug('parsed the tail');
   results[RES_STOP] = tail.reachedOpen ? open : tail.alignedStop;
   results[RES_COUNT] = tail.reachedOpen ? tail.count : tail.alignedCount;
   results[RES_MAX_NAME] = tail.maxNameIndex;
   results[RES_MAX_NAME_OFFSET] = tail.maxNameOffset;
   return STATUS_DONE;
+}
+
+/**
+ * While the main thread reads the rest of the file (locations, strings), build the retainer index
+ * it would otherwise build next. Waits until the main thread's part of the edges is in.
+ */
+function buildRetainers(): void {
+  while (Atomics.load(control, CTL_EDGES_DONE) === 0) {
+    if (aborted()) return;
+    Atomics.wait(control, CTL_EDGES_DONE, 0, 50);
+  }
+  if (aborted()) return;
+  fillRetainers(job.firstEdgeIndex, job.columns.edgeToOrdinal, job.layout.header.node_count, job.retainers);
+  debug('built the retainer index');
+  Atomics.store(control, CTL_RETAINERS, 1);
+  Atomics.notify(control, CTL_RETAINERS);
 }
 
 let status = STATUS_PROBLEM;
@@ -119,3 +141,4 @@ try {
   if (fd >= 0) closeSync(fd);
   finish(status);
 }
+if (status === STATUS_DONE) buildRetainers();

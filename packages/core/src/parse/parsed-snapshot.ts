@@ -1,3 +1,4 @@
+import type { RetainerArrays } from '../graph/retainer-fill.js';
 import type { EdgeColumns } from './edge-array-parser.js';
 import type { SnapshotLayout } from './header.js';
 import type { LocationColumns } from './location-sink.js';
@@ -10,6 +11,8 @@ export interface ParsedSnapshot {
   edges: EdgeColumns;
   locations: LocationColumns | null;
   strings: string[];
+  /** The retainer index, when the edge worker built it during the parse. */
+  retainers?: RetainerArrays;
   /** Decompressed bytes consumed. */
   byteLength: number;
 }

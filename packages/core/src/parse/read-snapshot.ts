@@ -74,8 +74,12 @@ async function streamFile<T>(path: string, options: ReadOptions, idsOnly: boolea
     for await (const chunk of chunks) parser.write(chunk);
     const edges = parser.edgeParser;
     if (split !== null) {
-      if (edges) (split as EdgeSplit).join(await (split as EdgeSplit).settle(), edges);
-      else (split as EdgeSplit).abort();
+      const s = split as EdgeSplit;
+      if (edges) {
+        s.join(await s.settle(), edges);
+        parser.prebuiltRetainers = await s.takeRetainers();
+      }
+      s.abort(); // a no-op for a finished worker; frees one still waiting
     }
     return finish(parser);
   } catch (error) {

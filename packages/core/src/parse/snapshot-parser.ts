@@ -2,6 +2,7 @@ import { HeapSnapshotError } from '../errors.js';
 import { CLOSE_BRACE, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE, describeByte, isWhitespace } from './bytes.js';
 import { EdgeArrayParser } from './edge-array-parser.js';
 import type { EdgeSplit } from './edge-split.js';
+import type { RetainerArrays } from '../graph/retainer-fill.js';
 import { parseHeader, type SnapshotLayout } from './header.js';
 import { LocationSink } from './location-sink.js';
 import { NodeSink } from './node-sink.js';
@@ -77,6 +78,9 @@ export class SnapshotParser {
     return this.offset;
   }
 
+  /** A retainer index built alongside the parse (see edge-split.ts), handed on to the graph. */
+  prebuiltRetainers: RetainerArrays | null = null;
+
   /** The edges array parser, once the array has been opened. */
   get edgeParser(): EdgeArrayParser | null {
     return this.edges;
@@ -149,6 +153,7 @@ export class SnapshotParser {
           i = reader.write(buf, i, end, base);
           if (reader.done) {
             if (reader === this.headerSkipper) this.acceptHeader(base + i);
+            if (reader === this.edges) this.split?.edgesDone();
             this.reader = null;
             this.mode = Mode.AfterValue;
           }
@@ -203,6 +208,7 @@ export class SnapshotParser {
       edges: edges.columns,
       locations: this.locations?.columns ?? null,
       strings: strings.strings,
+      ...(this.prebuiltRetainers ? { retainers: this.prebuiltRetainers } : {}),
       byteLength: offset,
     };
   }
@@ -253,7 +259,7 @@ export class SnapshotParser {
     }
     switch (section) {
       case 'nodes':
-        this.nodes = new NodeSink(layout);
+        this.nodes = new NodeSink(layout, this.split?.firstEdgeIndex);
         return new NumberArrayTokenizer(this.nodes, 'nodes');
       case 'edges':
         this.edges = new EdgeArrayParser(layout, this.split?.columns, this.split ?? undefined, offset);
