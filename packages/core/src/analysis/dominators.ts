@@ -12,8 +12,10 @@ export interface DominatorResult {
 }
 
 /**
- * Immediate dominators by Lengauer & Tarjan, "A fast algorithm for finding dominators in a
- * flowgraph", ACM TOPLAS 1(1), 1979 — the simple eval/link variant, iterative throughout.
+ * Immediate dominators by Semi-NCA (Georgiadis, "Linear-Time Algorithms for Dominators and
+ * Related Problems", 2005): Lengauer & Tarjan's semidominators (simple eval/link, iterative),
+ * then each idom as a nearest common ancestor walk — two node-sized arrays fewer than the
+ * bucket pass of the original algorithm, at the memory peak of the whole analysis.
  * Vertices are numbered 1..n (ordinal + 1) so that 0 can mean "none", as in the paper.
  * Unreachable nodes are handled like DevTools does: nodes with only non-essential retainers are
  * DFS-rooted under the root, then any remaining (cycles retained only by each other) individually.
@@ -37,9 +39,6 @@ export function computeDominators(g: HeapGraph, essential: BitVector, pool?: Scr
   const label = takeFrom(pool, size);
   const semi = takeFrom(pool, size);
   const dom = takeFrom(pool, size);
-  // bucket(v) as singly linked lists: bucketHead[v] -> w -> bucketNext[w] ...
-  const bucketHead = takeFrom(pool, size);
-  const bucketNext = takeFrom(pool, size);
   // Next edge to examine per vertex, so the DFS can resume where it left off; once the DFS is
   // done the same memory serves as the path-compression stack (these arrays are most of the peak).
   const nextEdge = takeFrom(pool, size);
@@ -134,26 +133,25 @@ export function computeDominators(g: HeapGraph, essential: BitVector, pool?: Scr
     }
     // Only non-essential retainers: treat the root as the single predecessor.
     if (orphan) semi[w] = semi[r]!;
-    const s = vertex[semi[w]!]!;
-    bucketNext[w] = bucketHead[s]!;
-    bucketHead[s] = w;
-    const p = parent[w]!;
-    ancestor[w] = p; // link(parent(w), w)
-    for (let v = bucketHead[p]!; v !== 0; v = bucketNext[v]!) {
-      const u = evaluate(v);
-      dom[v] = semi[u]! < semi[v]! ? u : p;
-    }
-    bucketHead[p] = 0;
+    ancestor[w] = parent[w]!; // link(parent(w), w)
   }
 
+  // Semi-NCA: the immediate dominator is the nearest ancestor in the DFS tree whose preorder
+  // number is at most the semidominator's. Preorder visits dominators first, so their dom is set.
+  // label is free now and holds preorder numbers (semi was overwritten by semidominators).
+  const preorderNumber = label;
+  for (let i = 1; i <= n; i++) preorderNumber[vertex[i]!] = i;
   dom[0] = r;
   dom[r] = r;
   for (let i = 2; i <= n; i++) {
     const w = vertex[i]!;
-    if (dom[w] !== vertex[semi[w]!]) dom[w] = dom[dom[w]!]!;
+    const s = semi[w]!;
+    let d = parent[w]!;
+    while (preorderNumber[d]! > s) d = dom[d]!;
+    dom[w] = d;
   }
 
-  pool?.give(parentAncestor, label, semi, bucketHead, bucketNext, nextEdge);
+  pool?.give(parentAncestor, label, semi, nextEdge);
   // Shift to ordinals in place rather than allocating two more arrays at the peak.
   for (let o = 0; o < nodeCount; o++) dom[o] = dom[o + 1]! - 1;
   for (let i = 1; i <= n; i++) vertex[i - 1] = vertex[i]! - 1;

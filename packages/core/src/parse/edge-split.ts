@@ -88,9 +88,24 @@ export class EdgeSplit implements EdgeSplitClaims {
   async settle(): Promise<number> {
     const status = Atomics.load(this.control, CTL_STATUS);
     if (status !== STATUS_RUNNING) return status;
-    const wait = Atomics.waitAsync(this.control, CTL_STATUS, STATUS_RUNNING);
-    await Promise.race([wait.async ? wait.value : Promise.resolve(), this.exited]);
+    await this.waitFor(CTL_STATUS, STATUS_RUNNING);
     return Atomics.load(this.control, CTL_STATUS);
+  }
+
+  /**
+   * Waits until a control slot leaves `value` or the worker exits. A pending waitAsync does not
+   * keep the event loop alive, so the (otherwise unref'd) worker is ref'd meanwhile: without it
+   * Node would exit mid-await with code 13.
+   */
+  private async waitFor(slot: number, value: number): Promise<void> {
+    const wait = Atomics.waitAsync(this.control, slot, value);
+    if (!wait.async) return;
+    this.worker.ref();
+    try {
+      await Promise.race([wait.value, this.exited]);
+    } finally {
+      this.worker.unref();
+    }
   }
 
   /** Stops the worker early (the main thread already has an error to report). */
@@ -107,10 +122,7 @@ export class EdgeSplit implements EdgeSplitClaims {
 
   /** The retainer index if the worker built it (waiting for it if it is under way), else null. */
   async takeRetainers(): Promise<RetainerArrays | null> {
-    if (Atomics.load(this.control, CTL_RETAINERS) === 0) {
-      const wait = Atomics.waitAsync(this.control, CTL_RETAINERS, 0);
-      await Promise.race([wait.async ? wait.value : Promise.resolve(), this.exited]);
-    }
+    if (Atomics.load(this.control, CTL_RETAINERS) === 0) await this.waitFor(CTL_RETAINERS, 0);
     return Atomics.load(this.control, CTL_RETAINERS) === 1 ? this.retainers : null;
   }
 

@@ -1,6 +1,6 @@
 // Worker entry: finds the edges array in the file, then parses it from the end, block by block,
 // until it meets the main thread's forward parser (see edge-split.ts).
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { CLOSE_BRACKET } from './bytes.js';
 import { fillRetainers } from '../graph/retainer-fill.js';
@@ -74,7 +74,7 @@ class Scanner {
   }
 }
 
-const debug = process.env.HEAPDIFF_DEBUG_SPLIT ? (what: string): void => console.error(`edge tail worker: ${what} at ${(performance.timeOrigin + performance.now()) % 100000 | 0} ms`) : (): void => {};
+const debug = process.env.HEAPDIFF_DEBUG_SPLIT ? (what: string): void => void writeSync(2, `edge tail worker: ${what} at ${(performance.timeOrigin + performance.now()) % 100000 | 0} ms\n`) : (): void => {};
 debug('started');
 
 function run(fd: number): number {
