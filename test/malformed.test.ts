@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, test } from 'vitest';
-import { HeapSnapshotError, loadSnapshot } from '@heapdiff/core';
+import { HeapSnapshotError, loadSnapshot, loadSnapshotIds, SnapshotParser } from '@heapdiff/core';
 import { makeSnapshot } from './helpers/snapshots.js';
 import { NODE_STRIDE, NODE_TYPES, mutated, serialize, tinySnapshot, type TinySnapshot } from './helpers/tiny-snapshot.js';
 
@@ -64,6 +64,10 @@ describe.each<[string, Case[]]>([
     ['node_fields without id', edit((s) => { s.snapshot.meta!.node_fields = ['type', 'name', 'self_size', 'edge_count', 'trace_node_id', 'detachedness']; })],
     ['edge_fields without to_node', edit((s) => { s.snapshot.meta!.edge_fields = ['type', 'name_or_index']; })],
     ['no meta', edit((s) => { delete s.snapshot.meta; })],
+    // Found by the fuzz suite: with no root, the dominator DFS never ended.
+    ['node_count 0 and no nodes at all', edit((s) => { s.snapshot.node_count = 0; s.snapshot.edge_count = 0; s.nodes = []; s.edges = []; })],
+    // Found by the fuzz suite: records wider than the parser's staging buffer were overrun.
+    ['70,000 node fields', edit((s) => { (s.snapshot.meta!.node_fields as string[]).push(...Array.from({ length: 70_000 }, (_, i) => `f${i}`)); })],
   ]],
   ['E_SNAPSHOT_EDGE_TARGET', [
     ['to_node not a multiple of the node field count', edit((s) => { s.edges[2] = NODE_STRIDE + 1; })],
@@ -129,4 +133,25 @@ test('a .gz copy of the tiny snapshot loads, and a truncated .gz is E_SNAPSHOT_T
     .then(() => undefined, (e: unknown) => e);
   expect(err).toBeInstanceOf(HeapSnapshotError);
   expect((err as HeapSnapshotError).code).toBe('E_SNAPSHOT_TRUNCATED');
+});
+
+describe('found by the fuzz suite', () => {
+  test('the ids-only reader (leak baselines) also refuses a file without edges or strings', async () => {
+    for (const section of ['edges', 'strings']) {
+      const text = valid.replace(new RegExp(`"${section}":\\[[^\\]]*\\],?\\n?`), '').replace(/,\n?}\n$/, '}\n');
+      expect(text).not.toContain(`"${section}"`);
+      for (const read of [loadSnapshot, loadSnapshotIds]) {
+        const err: unknown = await read(write(text)).then(() => undefined, (e: unknown) => e);
+        expect(err, `${read.name} without ${section}`).toBeInstanceOf(HeapSnapshotError);
+        expect((err as HeapSnapshotError).code).toBe('E_SNAPSHOT_HEADER');
+      }
+    }
+  });
+
+  test('a byte order mark split across chunks is still skipped', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(valid)]);
+    const parser = new SnapshotParser({ maxBytes: bytes.length });
+    for (let i = 0; i < bytes.length; i++) parser.write(bytes.subarray(i, i + 1));
+    expect(parser.end().layout.header.node_count).toBe(4);
+  });
 });

@@ -12,7 +12,9 @@ import { SYSTEM_MAJOR, nodeBinary, type NodeMajor } from './node-binaries.js';
 const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../scenarios');
 
 /** How many snapshot paths each scenario takes on its command line (default 1). */
-const SNAPSHOTS_PER_SCENARIO: Record<string, number> = { 'leak-three': 3 };
+const SNAPSHOTS_PER_SCENARIO: Record<string, number> = { 'leak-three': 3, 'hostile-leak': 3,
+  'leak-closure-context': 3, 'leak-timer': 3, 'leak-sliced-string': 3, 'hostile-strings': 2,
+};
 
 /** Writing a snapshot of a small heap takes about a second; slow CI disks get a lot of slack. */
 const SCENARIO_TIMEOUT_MS = 120_000;

@@ -1,6 +1,7 @@
 import yargs, { type Argv } from 'yargs';
 import { describeError, EXIT_BAD_INPUT, isExpectedError, UsageError } from './errors.js';
 import { registerCommands } from './commands/index.js';
+import { configureLoading } from './commands/load.js';
 
 /** Runs the CLI; resolves to the exit code. Only bin.ts touches process.exitCode. */
 export async function main(argv: string[]): Promise<number> {
@@ -10,6 +11,13 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName('heapdiff')
     .usage('$0 <command> [options]\n\nFind memory leaks in V8 heap snapshots (.heapsnapshot, .heapsnapshot.gz).')
     .option('debug', { type: 'boolean', describe: 'Print stack traces for errors', global: true })
+    .option('redact', {
+      type: 'boolean',
+      describe: 'Show string values from the heap as <string len=N sha256:…> in every output (property and class names stay)',
+      global: true,
+    })
+    // Every command loads through commands/load.ts, so one setting covers them all.
+    .middleware((args) => configureLoading({ redact: args.redact === true }))
     .strict()
     .demandCommand(1, 'Tell heapdiff what to do: try `heapdiff demo` or `heapdiff summary <snapshot>`')
     .recommendCommands()

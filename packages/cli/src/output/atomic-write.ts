@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { realpathSync, statSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, realpathSync, rmSync, statSync, writeFile } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { UsageError } from '../errors.js';
 
 /** Same file, through any path spelling, symlink or hard link. */
@@ -24,15 +25,64 @@ export function assertNotInput(output: string, inputs: readonly string[]): void 
   }
 }
 
-/** Writes through a temporary file in the same directory and renames it into place. */
+/** fs.promises.writeFile takes no plain descriptor; the callback API does. */
+const writeToFd = promisify(writeFile);
+
+/** Temporary files being written right now: removed if Ctrl-C (or a kill) comes first. */
+const pendingTemps = new Set<string>();
+const CLEANUP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+function removePendingTemps(): void {
+  for (const temp of pendingTemps) rmSync(temp, { force: true });
+  pendingTemps.clear();
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  removePendingTemps();
+  stopWatchingSignals();
+  // With no other handler (record has its own), die of the signal as if we had never caught it.
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+/**
+ * Signal handlers only while a temporary file exists: a handler makes Node wait for the event
+ * loop, which would leave Ctrl-C unanswered during a long synchronous analysis.
+ */
+function watchSignals(): void {
+  if (pendingTemps.size !== 1) return;
+  for (const signal of CLEANUP_SIGNALS) process.on(signal, onSignal);
+  process.on('exit', removePendingTemps);
+}
+
+function stopWatchingSignals(): void {
+  for (const signal of CLEANUP_SIGNALS) process.off(signal, onSignal);
+  process.off('exit', removePendingTemps);
+}
+
+/**
+ * Writes through a temporary file in the same directory and renames it into place, so the output
+ * path holds the old file or the complete new one, never part of one; the temporary file goes
+ * away on errors and on Ctrl-C.
+ */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  pendingTemps.add(temp);
+  watchSignals();
   try {
-    await writeFile(temp, data, { flag: 'wx' });
+    // Created synchronously, so the file exists whenever a signal handler can run and remove it.
+    const fd = openSync(temp, 'wx');
+    try {
+      await writeToFd(fd, data);
+    } finally {
+      closeSync(fd);
+    }
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     throw new UsageError(`cannot write ${path} (${reason})`);
+  } finally {
+    pendingTemps.delete(temp);
+    if (pendingTemps.size === 0) stopWatchingSignals();
   }
 }

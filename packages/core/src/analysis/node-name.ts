@@ -11,7 +11,8 @@ export const MAX_NAME_LENGTH = 1024;
  * characters with a trailing `…` when longer.
  */
 export function nodeDisplayName(g: HeapGraph, domState: Uint8Array | null, o: number, maxLength = MAX_NAME_LENGTH): string {
-  const value = g.nodeType[o] === g.nodeTypeId.concatenatedString ? consStringValue(g, o, maxLength + 1) : '';
+  // A cons string named anything but the placeholder already carries its value (or, redacted, a stand-in for it).
+  const value = g.nodeType[o] === g.nodeTypeId.concatenatedString && g.nodeName(o) === CONS_PLACEHOLDER ? consStringValue(g, o, maxLength + 1) : '';
   const name = value || displayName(g, domState, o);
   return name.length > maxLength ? `${name.slice(0, Math.max(0, maxLength - 1))}…` : name;
 }
@@ -19,8 +20,11 @@ export function nodeDisplayName(g: HeapGraph, domState: Uint8Array | null, o: nu
 /** Parts visited at most: a malformed snapshot could loop cons strings into a cycle. */
 const MAX_PARTS = 100_000;
 
+/** What V8 names every concatenated string node. */
+export const CONS_PLACEHOLDER = '(concatenated string)';
+
 /** Left-to-right walk over a cons string's tree, stopping once `limit` characters are known. */
-function consStringValue(g: HeapGraph, o: number, limit: number): string {
+export function consStringValue(g: HeapGraph, o: number, limit: number): string {
   const cons = g.nodeTypeId.concatenatedString;
   const internal = g.edgeTypeId.internal;
   const { firstEdgeIndex, edgeType, edgeNameOrIndex, edgeToOrdinal, strings } = g;

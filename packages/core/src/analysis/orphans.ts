@@ -3,7 +3,7 @@ import type { HeapAnalysis } from './analyze.js';
 import { BASE_SYSTEM_DISTANCE, NO_DISTANCE } from './distances.js';
 import { reachableFromGlobals } from './global-reach.js';
 import { hasUserRoots } from './page-objects.js';
-import { shortestRetainerPath } from './retainer-path.js';
+import { closerRetainer, shortestRetainerPath, type PathStep, type RetainerStep } from './retainer-path.js';
 
 /** Category of orphans that only weak edges reach. */
 export const WEAK_ONLY = 'weak only';
@@ -62,6 +62,7 @@ export function findOrphans(analysis: HeapAnalysis, options: OrphanOptions = {})
   const candidate = markCandidates(analysis);
   const below = markBelowCandidates(analysis, candidate);
   const sampleCount = options.samples ?? 5;
+  const categoryOf = rootCategories(analysis);
   const { classOf, names, keys } = analysis.classes;
   const { retainedSize, selfSize } = analysis;
   const groups = new Map<number, OrphanGroup & { byCategory: Map<string, number> }>();
@@ -76,7 +77,7 @@ export function findOrphans(analysis: HeapAnalysis, options: OrphanOptions = {})
     group.count++;
     group.selfSize += selfSize[o]!;
     group.retainedSize += retainedSize[o]!;
-    const category = rootCategory(analysis, o);
+    const category = categoryOf(o);
     group.byCategory.set(category, (group.byCategory.get(category) ?? 0) + 1);
     insertSample(group.samples, o, retainedSize, sampleCount);
   }
@@ -144,6 +145,11 @@ export function rootCategory(analysis: HeapAnalysis, o: number): string {
   const g = analysis.graph;
   const path = shortestRetainerPath(analysis, o);
   if (path.length === 0) return hasWeakRetainer(g, o) ? WEAK_ONLY : UNREFERENCED;
+  return categoryOfPath(g, path);
+}
+
+/** The category named by a path's first steps (root first; only the first three are read). */
+function categoryOfPath(g: HeapGraph, path: readonly PathStep[]): string {
   // path[0] is a child of the root: `(GC roots)`, whose children are the categories, or an
   // embedder root (`C++ roots`, `Node / Environment`), which is a category itself.
   const i = path.length > 1 && g.nodeName(path[0]!.ordinal) === '(GC roots)' && g.nodeType[path[0]!.ordinal] === g.nodeTypeId.synthetic ? 1 : 0;
@@ -152,6 +158,60 @@ export function rootCategory(analysis: HeapAnalysis, o: number): string {
   const out = path[i + 1]?.edge ?? -1;
   const via = out >= 0 ? g.edgeName(out) : '';
   return via && !/^\d+$/.test(via) ? `${name} › ${via}` : name;
+}
+
+/**
+ * `rootCategory` for many nodes. A node's shortest path is the path of the retainer it steps up
+ * to, plus one step, and a category depends on a path's first three steps only: every node three
+ * or more steps down shares the category of its walk's top, so each walk stops at the first such
+ * node already known. Linear overall, where one `rootCategory` per orphan is quadratic when
+ * orphans hang one by one off a long chain of internal nodes.
+ */
+function rootCategories(analysis: HeapAnalysis): (o: number) => string {
+  const g = analysis.graph;
+  const root = g.rootOrdinal;
+  /** Category id of nodes at least three steps down their path; -1 until known. */
+  const known = new Int32Array(g.nodeCount).fill(-1);
+  const categories: string[] = [];
+  const idOf = new Map<string, number>();
+  const intern = (name: string): number => {
+    let id = idOf.get(name);
+    if (id === undefined) {
+      id = categories.push(name) - 1;
+      idOf.set(name, id);
+    }
+    return id;
+  };
+  const walked: number[] = [];
+  const edgeUp: number[] = [];
+  const step: RetainerStep = { node: -1, edge: -1 };
+  return (o) => {
+    if (analysis.distance[o] === NO_DISTANCE) return rootCategory(analysis, o);
+    walked.length = 0;
+    edgeUp.length = 0;
+    let v = o;
+    for (;;) {
+      if (known[v]! >= 0) {
+        for (const w of walked) known[w] = known[v]!;
+        return categories[known[v]!]!;
+      }
+      walked.push(v);
+      if (!closerRetainer(analysis, v, step) || step.node === root) break;
+      edgeUp.push(step.edge);
+      v = step.node;
+    }
+    // At the top: walked = [o, ..., first step]; edgeUp[j] leads from walked[j + 1] down to walked[j].
+    const top = walked.length - 1;
+    const pathTo = (j: number): PathStep[] => {
+      const path: PathStep[] = [];
+      for (let i = top; i >= j; i--) path.push({ ordinal: walked[i]!, edge: i === top ? -1 : edgeUp[i]! });
+      return path;
+    };
+    if (top < 2) return categoryOfPath(g, pathTo(0));
+    const id = intern(categoryOfPath(g, pathTo(top - 2)));
+    for (let j = 0; j <= top - 2; j++) known[walked[j]!] = id;
+    return categories[id]!;
+  };
 }
 
 function hasWeakRetainer(g: HeapGraph, o: number): boolean {

@@ -9,6 +9,49 @@ export interface PathStep {
   edge: number;
 }
 
+/** One step up a shortest retainer path: the retainer taken, and its edge to the node below. */
+export interface RetainerStep {
+  node: number;
+  edge: number;
+}
+
+/**
+ * The retainer a shortest retainer path takes one step up from `o`: the root if it holds `o`,
+ * otherwise the first non-weak retainer closest to a root (strictly closer than `o`). Fills `step`
+ * and returns false when there is none. Paths of different nodes share their upper steps.
+ */
+export function closerRetainer(analysis: HeapAnalysis, o: number, step: RetainerStep): boolean {
+  const g = analysis.graph;
+  const { distance } = analysis;
+  const { firstRetainerIndex, retainingNode, retainingEdge } = g.getRetainers();
+  const { edgeType } = g;
+  const weak = g.edgeTypeId.weak;
+  const root = g.rootOrdinal;
+  let best = -1;
+  let bestEdge = -1;
+  let bestDistance = distance[o]!;
+  for (let r = firstRetainerIndex[o]!, end = firstRetainerIndex[o + 1]!; r < end; r++) {
+    const e = retainingEdge[r]!;
+    if (edgeType[e] === weak) continue;
+    const source = retainingNode[r]!;
+    const d = distance[source]!;
+    if (d === NO_DISTANCE || source === o) continue;
+    if (source === root) {
+      best = root;
+      bestEdge = e;
+      break;
+    }
+    if (d < bestDistance) {
+      best = source;
+      bestEdge = e;
+      bestDistance = d;
+    }
+  }
+  step.node = best;
+  step.edge = bestEdge;
+  return best >= 0;
+}
+
 /**
  * Shortest retainer path from a root to `target`, following DevTools' distances backwards: at
  * each step take the first non-weak retainer one step closer to a root. Distances are measured
@@ -18,41 +61,19 @@ export interface PathStep {
  */
 export function shortestRetainerPath(analysis: HeapAnalysis, target: number): PathStep[] {
   const g = analysis.graph;
-  const { distance } = analysis;
-  const { firstRetainerIndex, retainingNode, retainingEdge } = g.getRetainers();
-  const { edgeType } = g;
-  const weak = g.edgeTypeId.weak;
   const root = g.rootOrdinal;
-  if (distance[target] === NO_DISTANCE) return [];
+  if (analysis.distance[target] === NO_DISTANCE) return [];
   const reversed: PathStep[] = [];
+  const step: RetainerStep = { node: -1, edge: -1 };
   let current = target;
   let edgeIn = -1;
   // Distances strictly decrease along the walk, so it ends; the cap guards against odd inputs.
   for (let guard = 0; guard <= g.nodeCount; guard++) {
-    let best = -1;
-    let bestEdge = -1;
-    let bestDistance = distance[current]!;
-    for (let r = firstRetainerIndex[current]!, end = firstRetainerIndex[current + 1]!; r < end; r++) {
-      const e = retainingEdge[r]!;
-      if (edgeType[e] === weak) continue;
-      const source = retainingNode[r]!;
-      const d = distance[source]!;
-      if (d === NO_DISTANCE || source === current) continue;
-      if (source === root) {
-        best = root;
-        bestEdge = e;
-        break;
-      }
-      if (d < bestDistance) {
-        best = source;
-        bestEdge = e;
-        bestDistance = d;
-      }
-    }
+    const found = closerRetainer(analysis, current, step);
     reversed.push({ ordinal: current, edge: edgeIn });
-    if (best < 0 || best === root) break;
-    edgeIn = bestEdge;
-    current = best;
+    if (!found || step.node === root) break;
+    edgeIn = step.edge;
+    current = step.node;
   }
   // The edge stored with each step leads *out* of it; shift so each step carries its incoming edge.
   const path = reversed.reverse();

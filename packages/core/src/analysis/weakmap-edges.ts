@@ -1,5 +1,8 @@
 import type { HeapGraph } from '../graph/heap-graph.js';
 
+/** Longest name V8 can write for such an edge (two 1024-character node names, ids, the text). */
+const MAX_EPHEMERON_NAME_LENGTH = 4096;
+
 /**
  * V8 names the two edges that keep a WeakMap value alive
  * `<n> / part of key (<k> @<id>) -> value (<v> @<id>) pair in WeakMap (table @<tableId>)`:
@@ -26,7 +29,10 @@ export class EphemeronNames {
     if (this.notEphemeron[nameIndex]) return undefined;
     const known = this.parsed.get(nameIndex);
     if (known) return known;
-    const m = EPHEMERON_NAME.exec(this.graph.strings[nameIndex]!);
+    const name = this.graph.strings[nameIndex]!;
+    // The lazy `.*?` pair makes a match quadratic in the name's length: a hostile snapshot could
+    // stall the analysis on one long edge name. V8's names are two node names (≤ 1024 each) and ids.
+    const m = name.length <= MAX_EPHEMERON_NAME_LENGTH ? EPHEMERON_NAME.exec(name) : null;
     if (!m?.groups) {
       this.notEphemeron[nameIndex] = 1;
       return undefined;

@@ -4,13 +4,19 @@ import { HeapSnapshotError } from '../errors.js';
 const stringList = z.array(z.string());
 /** `node_types[0]` / `edge_types[0]` is the enum list; the rest are plain type names like "string". */
 const typeList = z.array(z.union([stringList, z.string()])).min(1);
+/**
+ * V8 writes 5 to 7 node fields, 3 edge fields and 4 location fields. The cap keeps a record far
+ * smaller than the number tokenizer's staging buffer, which drains whole records only.
+ */
+const MAX_FIELDS = 64;
+const fieldList = stringList.max(MAX_FIELDS);
 
 export const SnapshotMetaSchema = z.object({
-  node_fields: stringList,
+  node_fields: fieldList,
   node_types: typeList,
-  edge_fields: stringList,
+  edge_fields: fieldList,
   edge_types: typeList,
-  location_fields: stringList.optional(),
+  location_fields: fieldList.optional(),
 });
 
 const count = z.number().int().nonnegative();

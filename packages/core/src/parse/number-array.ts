@@ -99,6 +99,8 @@ export class NumberArrayTokenizer {
   private drain(staged: number): number {
     const used = this.sink.consume(this.values, this.offsets, staged);
     const left = staged - used;
+    // Sinks take whole records; one that does not fit would overflow the buffer (the header caps fields).
+    if (left === this.values.length) this.fail(this.offsets[0]!, `a record of more than ${left} numbers`);
     // A record split across drains is carried to the front for the next call.
     if (left > 0) {
       this.values.copyWithin(0, used, staged);

@@ -1,0 +1,115 @@
+// Resource bounds: a linked list millions of objects long (a common leak shape) goes through every
+// analysis without a stack overflow or a blow-up — graph algorithms are iterative and the leak
+// report's path sampling has a step budget — and a header that announces more than its file can
+// hold is refused before anything is allocated for it. The 1M chain runs with the normal suite
+// (a recursive algorithm would need ~1M frames, far beyond Node's stack); `pnpm fuzz` adds 10M.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, inject, test } from 'vitest';
+import {
+  analyzeHeap, computeDiff, extractSubgraph, findLeaks, findOrphans, HeapSnapshotError, IdIndex, inspectNode, loadSnapshot,
+  loadSnapshotBytes, loadSnapshotIds, shortestRetainerPath, summarizeAnalysis,
+} from '@heapdiff/core';
+import { buildSnapshot } from './helpers/snapshot-builder.js';
+import { linkedListGraph, orphanChainGraph } from './helpers/graph-from-columns.js';
+import { serialize, tinySnapshot } from './helpers/tiny-snapshot.js';
+
+const BIG = process.env.HEAPDIFF_FUZZ_RUNS !== undefined || process.env.HEAPDIFF_BIG !== undefined;
+const LENGTHS = BIG ? [1_000_000, 10_000_000] : [1_000_000];
+
+describe.each(LENGTHS)('a linked list of %i objects', (length) => {
+  test('goes through every analysis, iteratively, in bounded time', () => {
+    const started = performance.now();
+    const g = linkedListGraph(length);
+    const tail = length; // ordinal of the last Item (the root is 0)
+    const a = analyzeHeap(g);
+    // Dominators: each Item is dominated by the one before it.
+    expect([a.dominator[1], a.dominator[2], a.dominator[tail]]).toEqual([0, 1, tail - 1]);
+    // Retained sizes: the head retains the whole list.
+    expect(a.retainedSize[1]).toBe(32 * length);
+    expect(a.retainedSize[tail]).toBe(32);
+    // Distances: the head is a user root (distance 1), the tail `length` steps down.
+    expect(a.distance[tail]).toBe(length);
+    const summary = summarizeAnalysis(a);
+    expect(summary.classes.find((c) => c.name === 'Item')).toMatchObject({ count: length, retainedSize: 32 * length });
+
+    const path = shortestRetainerPath(a, tail);
+    expect(path.length).toBe(length);
+    expect(path[0]!.ordinal).toBe(1);
+
+    const sub = extractSubgraph(a, [tail], { direction: 'retainers', maxDepth: 1_000_000 });
+    expect(sub.nodeLimitReached).toBe(true);
+    expect(sub.nodes.length).toBe(2000);
+    expect(extractSubgraph(a, [1], { direction: 'references', maxDepth: 50 }).nodes.length).toBe(51);
+
+    expect(inspectNode(a, g.nodeId[tail]!).retainerCount).toBe(1);
+    expect(findOrphans(a)).toEqual([]);
+
+    // Everything but the root is new: one group of `length` Items, its paths within the step budget.
+    const leaks = findLeaks(a, { baseline: new IdIndex(new Uint32Array([g.nodeId[0]!])) });
+    expect(leaks).toHaveLength(1);
+    expect(leaks[0]).toMatchObject({ name: 'Item', count: length, retainedSize: 32 * length });
+    // Sampling stops once the retainer-path step budget (1M) is spent, well before 200 paths.
+    expect(leaks[0]!.sampled).toBeGreaterThanOrEqual(1);
+    expect(leaks[0]!.sampled).toBeLessThan(200);
+    for (const cluster of leaks[0]!.clusters) expect(cluster.path.length).toBeLessThanOrEqual(1_000_000);
+
+    expect(computeDiff(g, g).classes).toEqual([]);
+    const seconds = (performance.now() - started) / 1000;
+    // Generous for a loaded 2-core machine; a quadratic step would take minutes.
+    expect(seconds).toBeLessThan(length / 100_000);
+  }, 300_000);
+});
+
+describe.each(LENGTHS)('%i orphans hanging one by one off a chain of internal nodes', (length) => {
+  test('are categorised in linear time (one retainer path each would be quadratic)', () => {
+    const a = analyzeHeap(orphanChainGraph(length));
+    const started = performance.now();
+    const groups = findOrphans(a);
+    // Each held through the handle's unnamed slot: the category is the GC-root kind alone.
+    expect(groups.map((g) => [g.name, g.count, g.categories])).toEqual([['Foo', length, [{ category: '(Global handles)', count: length }]]]);
+    expect((performance.now() - started) / 1000).toBeLessThan(length / 100_000);
+  }, 300_000);
+});
+
+test('a megabyte-long edge name shaped like a WeakMap edge does not stall the analysis', () => {
+  // A near miss of `1 / part of key (k @1) -> value (v @2) pair in WeakMap (table @3)`: the
+  // pattern's lazy groups once made matching it quadratic (tens of seconds for this one name).
+  const name = `1 / part of key (${' @1) -> value ('.repeat(70_000)}x`;
+  const snapshot = buildSnapshot([
+    { type: 'synthetic', name: '', id: 1, size: 0, edges: [['shortcut', 'g', 1]] },
+    { type: 'object', name: 'Table', id: 3, size: 16, edges: [['internal', name, 2]] },
+    { type: 'object', name: 'Value', id: 5, size: 16 },
+  ]);
+  const started = performance.now();
+  const a = analyzeHeap(loadSnapshotBytes(Buffer.from(snapshot)).graph);
+  expect(a.dominator[2]).toBe(1);
+  expect(performance.now() - started).toBeLessThan(2_000);
+});
+
+describe('headers that lie about their counts', () => {
+  const dir = mkdtempSync(join(inject('heapdiffRunDir'), 'bounds-'));
+  const lying = (nodeCount: number): string => {
+    const s = tinySnapshot();
+    s.snapshot.node_count = nodeCount;
+    return serialize(s);
+  };
+
+  test.each([
+    ['a plain file', '.heapsnapshot', (text: string) => Buffer.from(text)],
+    // A .gz can expand about 1032:1 at most; counts beyond even that are refused up front.
+    ['a .gz file', '.heapsnapshot.gz', (text: string) => gzipSync(text)],
+  ])('%s announcing 2^31 nodes is refused before allocation, by both readers', async (_label, ext, encode) => {
+    const path = join(dir, `lying${ext}`);
+    writeFileSync(path, encode(lying(2 ** 31)));
+    const rss = process.memoryUsage().rss;
+    for (const read of [loadSnapshot, loadSnapshotIds]) {
+      const error: unknown = await read(path).then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(HeapSnapshotError);
+      expect((error as HeapSnapshotError).code).toBe('E_SNAPSHOT_COUNTS_ABSURD');
+    }
+    // 2^31 nodes would take over 30 GB of columns.
+    expect(process.memoryUsage().rss - rss).toBeLessThan(256 << 20);
+  });
+});
