@@ -9,6 +9,13 @@ import { formatByteSize, parseByteSize } from './byte-size.js';
 import { takeHeapSnapshot } from './heap-snapshot.js';
 import { formatLeakGroups, pathInfo, type ScenarioLeakGroup } from './leak-report.js';
 
+/**
+ * Node.js's own C++ objects (module loader wrappers, resolve caches): the test runner loads
+ * modules in the background between snapshots, and they are never the scenario's. A scenario that
+ * leaks handles or sockets also leaks their JavaScript objects, which are reported.
+ */
+const NODE_NATIVE_CLASSES = [/^(Detached )?Node \/ /];
+
 export interface LeakCheckOptions {
   /** Runs of the scenario between two snapshots (the check makes 2 × iterations measured runs). Default 5. */
   iterations?: number;
@@ -18,7 +25,10 @@ export interface LeakCheckOptions {
   threshold?: number | string;
   /** A class is a leak when each half of the measured runs leaves this many of its objects alive. Default `iterations` (at least 3). */
   thresholdCount?: number;
-  /** Class names (exact) or patterns never reported, for objects the test harness itself keeps. */
+  /**
+   * Class names (exact) or patterns never reported, for objects the test harness itself keeps.
+   * Node's own native objects (`Node / …`, `Detached Node / …`) are never reported either.
+   */
   ignore?: Array<string | RegExp>;
   /** Most leak groups listed in the error message. Default 5. */
   limit?: number;
@@ -81,7 +91,7 @@ async function check(scenario: Scenario, options: LeakCheckOptions): Promise<Lea
   const thresholdBytes = parseByteSize(options.threshold ?? '1MB', 'threshold');
   const limit = count(options.limit, 5, 'limit', 1);
   const maxPaths = count(options.paths, 1, 'paths', 0);
-  const ignore = options.ignore ?? [];
+  const ignore = [...NODE_NATIVE_CLASSES, ...(options.ignore ?? [])];
   const settleMs = count(options.settle, 100, 'settle', 0);
   const snapshot = async (file: string): Promise<void> => {
     await new Promise((resolve) => setTimeout(resolve, settleMs));
