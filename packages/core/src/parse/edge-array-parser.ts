@@ -1,5 +1,6 @@
 import { HeapSnapshotError } from '../errors.js';
 import { CLOSE_BRACKET, COMMA, DIGIT_0, DIGIT_9, describeByte } from './bytes.js';
+import { debugSplit } from './edge-split-shared.js';
 import type { SnapshotLayout } from './header.js';
 
 /** Columns of the edge table, one entry per edge index (edges grouped by source node). */
@@ -15,12 +16,11 @@ const EXPECT_FIRST = 0; // right after '[': a number or ']'
 const IN_NUMBER = 1;
 const AFTER_NUMBER = 2; // ',' or ']'
 const AFTER_COMMA = 3; // a number
-const SKIPPING = 4;
+const SKIPPING = 4; // the rest of the array belongs to the tail parser (see edge-split.ts)
 // Messages as constants: a template literal inside the hot loop slows every iteration, not just the throw.
 const MISSING_COMMA = `missing ',' between numbers`;
 const TOO_LARGE = `number too large`;
-const UNEXPECTED_COMMA = `unexpected ','`; // the rest of the array belongs to the tail parser (see edge-split.ts)
-
+const UNEXPECTED_COMMA = `unexpected ','`;
 
 export function allocateEdgeColumns(edgeCount: number, shared: boolean): EdgeColumns {
   const buffer = (bytes: number): ArrayBufferLike => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
@@ -33,7 +33,7 @@ export function allocateEdgeColumns(edgeCount: number, shared: boolean): EdgeCol
 
 /**
  * Hands the parser the blocks of the edges array it may parse; the rest is parsed from the end
- * by a worker. `claim(offset)` is asked before each new block and answers false once the worker
+ * by a worker. `claim(block)` is asked before each new block and answers false once the worker
  * owns it.
  */
 export interface EdgeSplitClaims {
@@ -78,7 +78,7 @@ export class EdgeArrayParser {
     openOffset = 0,
   ) {
     this.columns = columns ?? allocateEdgeColumns(layout.header.edge_count, false);
-    if (split && process.env.HEAPDIFF_DEBUG_SPLIT) console.error(`edge split: main opened edges at ${(performance.timeOrigin + performance.now()) % 100000 | 0} ms`);
+    if (split) debugSplit('main opened the edges array');
     this.elementType = layout.edgeTypes.indexOf('element');
     this.hiddenType = layout.edgeTypes.indexOf('hidden');
     // The '[' itself is in the first block: if the worker got there first, it owns every number.
@@ -96,7 +96,7 @@ export class EdgeArrayParser {
         if (blockEnd <= i) {
           if (!this.claimUpTo(base + i)) {
             this.stopping = true;
-            if (process.env.HEAPDIFF_DEBUG_SPLIT) console.error(`edge split: main met the worker at ${(performance.timeOrigin + performance.now()) % 100000 | 0} ms`);
+            debugSplit('main met the worker');
           }
           continue;
         }

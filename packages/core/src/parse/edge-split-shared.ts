@@ -1,7 +1,13 @@
 // Shared-memory contract between the main parser and the edge tail worker (see edge-split.ts).
+import { writeSync } from 'node:fs';
 import type { EdgeColumns } from './edge-array-parser.js';
 import type { SnapshotLayout } from './header.js';
 import type { RetainerArrays } from '../graph/retainer-fill.js';
+
+/** HEAPDIFF_DEBUG_SPLIT=1 prints when each side reaches each step (to tune the split). */
+export const debugSplit = process.env.HEAPDIFF_DEBUG_SPLIT
+  ? (what: string): void => void writeSync(2, `edge split: ${what} at ${Math.round(performance.timeOrigin + performance.now()) % 100_000} ms\n`)
+  : (): void => {};
 
 /** Int32 control slots. */
 export const CTL_STATUS = 0;

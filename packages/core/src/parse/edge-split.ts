@@ -10,7 +10,7 @@ import { allocateEdgeColumns, type EdgeArrayParser, type EdgeColumns, type EdgeS
 import type { RetainerArrays } from '../graph/retainer-fill.js';
 import {
   CTL_ABORT, CTL_EDGES_DONE, CTL_RETAINERS, CTL_SLOTS, CTL_STATUS, OWNER_MAIN, RES_CLOSE, RES_COUNT, RES_MAX_NAME, RES_MAX_NAME_OFFSET, RES_OPEN, RES_SLOTS,
-  RES_STOP, STATUS_DONE, STATUS_NO_SPLIT, STATUS_RUNNING, type EdgeTailJob,
+  RES_STOP, STATUS_DONE, STATUS_NO_SPLIT, STATUS_RUNNING, debugSplit, type EdgeTailJob,
 } from './edge-split-shared.js';
 import type { SnapshotLayout } from './header.js';
 
@@ -71,7 +71,7 @@ export class EdgeSplit implements EdgeSplitClaims {
       path, fileSize, headerEnd, blockBytes: this.blockBytes, layout, control, results, claims, columns: this.columns,
       firstEdgeIndex: this.firstEdgeIndex, retainers: this.retainers,
     };
-    if (process.env.HEAPDIFF_DEBUG_SPLIT) console.error(`edge split: spawning at ${(performance.timeOrigin + performance.now()) % 100000 | 0} ms`);
+    debugSplit('spawning the worker');
     this.worker = new Worker(WORKER_URL, { workerData: job });
     this.worker.unref();
     this.exited = new Promise((resolve) => {
@@ -132,10 +132,7 @@ export class EdgeSplit implements EdgeSplitClaims {
    */
   join(status: number, parser: EdgeArrayParser): void {
     const r = this.results;
-    if (process.env.HEAPDIFF_DEBUG_SPLIT) {
-      console.error(`edge split: joined at ${(performance.timeOrigin + performance.now()) % 100000 | 0} ms`);
-      console.error(`edge split: status ${status}, edges [${r[RES_OPEN]}, ${r[RES_CLOSE]}], hand-over at ${parser.stoppedAt}, tail numbers ${r[RES_COUNT]}`);
-    }
+    debugSplit(`joining: status ${status}, edges [${r[RES_OPEN]}, ${r[RES_CLOSE]}], hand-over at ${parser.stoppedAt}, tail numbers ${r[RES_COUNT]}`);
     if (status === STATUS_NO_SPLIT) {
       // The worker claimed nothing: the forward parser saw (and checked) the whole array.
       if (parser.stoppedAt !== -1) throw new EdgeSplitFallback('worker found no split after main stopped');

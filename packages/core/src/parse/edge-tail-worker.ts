@@ -1,12 +1,12 @@
 // Worker entry: finds the edges array in the file, then parses it from the end, block by block,
 // until it meets the main thread's forward parser (see edge-split.ts).
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { CLOSE_BRACKET } from './bytes.js';
 import { fillRetainers } from '../graph/retainer-fill.js';
 import {
   CTL_ABORT, CTL_EDGES_DONE, CTL_RETAINERS, CTL_STATUS, OWNER_WORKER, RES_CLOSE, RES_COUNT, RES_MAX_NAME, RES_MAX_NAME_OFFSET, RES_OPEN, RES_STOP,
-  STATUS_DONE, STATUS_NO_SPLIT, STATUS_PROBLEM, type EdgeTailJob,
+  STATUS_DONE, STATUS_NO_SPLIT, STATUS_PROBLEM, debugSplit, type EdgeTailJob,
 } from './edge-split-shared.js';
 import { EdgeTailParser } from './edge-tail-parser.js';
 
@@ -74,7 +74,7 @@ class Scanner {
   }
 }
 
-const debug = process.env.HEAPDIFF_DEBUG_SPLIT ? (what: string): void => void writeSync(2, `edge tail worker: ${what} at ${(performance.timeOrigin + performance.now()) % 100000 | 0} ms\n`) : (): void => {};
+const debug = (what: string): void => debugSplit(`worker ${what}`);
 debug('started');
 
 function run(fd: number): number {
