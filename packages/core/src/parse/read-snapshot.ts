@@ -83,8 +83,10 @@ async function streamFile<T>(path: string, options: ReadOptions, idsOnly: boolea
     }
     return finish(parser);
   } catch (error) {
-    if (split !== null && (await splitNeedsSequentialParse(split, parser, error))) {
-      return streamFile(path, { ...options, split: false }, idsOnly, finish);
+    if (split !== null) {
+      const again = await splitNeedsSequentialParse(split, parser, error);
+      (split as EdgeSplit).abort(); // the worker must not go on to build a retainer index nobody reads
+      if (again) return streamFile(path, { ...options, split: false }, idsOnly, finish);
     }
     if (error instanceof HeapSnapshotError) throw error.withFile(path);
     const code = (error as NodeJS.ErrnoException).code;
@@ -145,10 +147,7 @@ async function* gunzipChunks(path: string, size: number, options: ReadOptions): 
 async function splitNeedsSequentialParse(split: EdgeSplit, parser: SnapshotParser, error: unknown): Promise<boolean> {
   if (error instanceof EdgeSplitFallback) return true;
   const handedOver = (parser.edgeParser?.stoppedAt ?? -1) !== -1;
-  if (!handedOver || !(error instanceof HeapSnapshotError)) {
-    split.abort();
-    return false;
-  }
+  if (!handedOver || !(error instanceof HeapSnapshotError)) return false;
   const status = await split.settle();
   try {
     // The worker's part may be clean yet not fit (a stray ']' ends the array early): the count
