@@ -3,8 +3,8 @@
 // after a second one. Each phase also makes short-lived garbage, which must be
 // gone from the snapshots (hence --expose-gc and gc() before each write).
 // Usage: node --expose-gc leak-three.cjs <baseline> <target> <final>
-const v8 = require('node:v8');
 const { EventEmitter } = require('node:events');
+const { churn, snapshot } = require('./lib/leak-phases.cjs');
 
 const [baselinePath, targetPath, finalPath] = process.argv.slice(2);
 if (!finalPath) throw new Error('usage: leak-three.cjs <baseline> <target> <final>');
@@ -38,30 +38,11 @@ function subscribe(n) {
   });
 }
 
-// Garbage that must not survive into any snapshot.
-class Ephemeral {
-  constructor(i) {
-    this.i = i;
-    this.blob = `ephemeral-${i}-${Math.random()}`;
-  }
-}
-function churn(n) {
-  let keep = 0;
-  for (let i = 0; i < n; i++) keep += new Ephemeral(i).blob.length;
-  return keep;
-}
-
 let nextId = 0;
 function leakPhase(requests, listeners) {
   churn(5000);
   for (let i = 0; i < requests; i++) leakedRequests.push(new LeakyRequest(nextId++));
   for (let i = 0; i < listeners; i++) subscribe(nextId++);
-}
-
-function snapshot(path) {
-  global.gc();
-  global.gc(); // second pass picks up what the first one only unlinked (weak cells, finalizers)
-  v8.writeHeapSnapshot(path);
 }
 
 globalThis.__heapdiffLeak = { leakedRequests, bus };

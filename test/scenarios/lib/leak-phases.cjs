@@ -20,7 +20,7 @@ function churn(n) {
 
 function snapshot(path) {
   global.gc();
-  global.gc();
+  global.gc(); // the second pass picks up what the first one only unlinked (weak cells, finalizers)
   v8.writeHeapSnapshot(path);
 }
 
@@ -44,4 +44,4 @@ async function runLeakPhases(script, leak) {
   process.exit(0);
 }
 
-module.exports = { runLeakPhases };
+module.exports = { churn, runLeakPhases, snapshot };

@@ -1,20 +1,14 @@
-import { nodeDisplayName, type HeapAnalysis, type PathStep } from '@heapdiff/core';
+import type { HeapAnalysis, PathStep } from '@heapdiff/core';
 import { pathsToGraph, type HeapSubgraph, type RetainerPathStep } from '@heapdiff/graphviz-export';
+import { pathToJson } from './retainer-path.js';
 
 /** A path's steps with what the drawing's labels show: class and sizes besides the JSON fields. */
 export function pathGraphSteps(analysis: HeapAnalysis, path: readonly PathStep[]): RetainerPathStep[] {
-  const g = analysis.graph;
   const { classOf, names } = analysis.classes;
-  return path.map((step) => ({
-    nodeId: g.nodeId[step.ordinal]!,
-    name: nodeDisplayName(g, analysis.domState, step.ordinal),
-    type: g.nodeTypeName(step.ordinal),
-    edge: step.edge >= 0 ? g.edgeName(step.edge) : null,
-    edgeType: step.edge >= 0 ? g.edgeTypeName(step.edge) : null,
-    className: names[classOf[step.ordinal]!]!,
-    selfSize: analysis.selfSize[step.ordinal]!,
-    retainedSize: analysis.retainedSize[step.ordinal]!,
-  }));
+  return pathToJson(analysis, path).map((json, i) => {
+    const ordinal = path[i]!.ordinal;
+    return { ...json, className: names[classOf[ordinal]!]!, selfSize: analysis.selfSize[ordinal]!, retainedSize: analysis.retainedSize[ordinal]! };
+  });
 }
 
 /**

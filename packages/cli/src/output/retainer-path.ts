@@ -10,7 +10,7 @@ export interface PathStepJson {
   edgeType: string | null;
 }
 
-export function pathToJson(analysis: HeapAnalysis, path: PathStep[]): PathStepJson[] {
+export function pathToJson(analysis: HeapAnalysis, path: readonly PathStep[]): PathStepJson[] {
   const g = analysis.graph;
   return path.map((step) => ({
     nodeId: g.nodeId[step.ordinal]!,

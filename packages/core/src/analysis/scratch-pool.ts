@@ -10,21 +10,15 @@ export class ScratchPool {
   /** A zeroed array of `length` entries. */
   take(length: number): Uint32Array {
     const i = this.free.findIndex((a) => a.length >= length);
-    if (i < 0) return new Uint32Array(length);
-    const segment = this.free[i]!;
-    // Keep carved pieces 8-byte aligned so a later piece can back a Float64Array.
-    const used = length + (length & 1);
-    if (segment.length - used > 0) this.free[i] = segment.subarray(used);
-    else this.free.splice(i, 1);
-    return segment.subarray(0, length).fill(0);
+    return i < 0 ? new Uint32Array(length) : this.carve(i, length);
   }
 
   /** A zeroed Float64Array of `length` entries. */
   takeFloat64(length: number): Float64Array {
-    const words = this.free.findIndex((a) => a.length >= 2 * length && a.byteOffset % 8 === 0);
-    if (words < 0) return new Float64Array(length);
-    const u32 = this.take2(words, 2 * length);
-    return new Float64Array(u32.buffer, u32.byteOffset, length);
+    const i = this.free.findIndex((a) => a.length >= 2 * length && a.byteOffset % 8 === 0);
+    if (i < 0) return new Float64Array(length);
+    const words = this.carve(i, 2 * length);
+    return new Float64Array(words.buffer, words.byteOffset, length);
   }
 
   /** Returns arrays the caller no longer reads or writes (views: only their own range is reused). */
@@ -34,9 +28,11 @@ export class ScratchPool {
     }
   }
 
-  private take2(i: number, length: number): Uint32Array {
+  private carve(i: number, length: number): Uint32Array {
     const segment = this.free[i]!;
-    if (segment.length > length) this.free[i] = segment.subarray(length);
+    // Keep carved pieces 8-byte aligned so a later piece can back a Float64Array.
+    const used = length + (length & 1);
+    if (segment.length > used) this.free[i] = segment.subarray(used);
     else this.free.splice(i, 1);
     return segment.subarray(0, length).fill(0);
   }

@@ -41,7 +41,6 @@ export const OWNER_WORKER = 2;
 
 export interface EdgeTailJob {
   path: string;
-  fileSize: number;
   /** Offset just after the "snapshot" header value; the nodes and edges arrays follow. */
   headerEnd: number;
   blockBytes: number;

@@ -68,7 +68,7 @@ export class EdgeSplit implements EdgeSplitClaims {
     this.results = new Float64Array(results);
     this.claims = new Int32Array(claims);
     const job: EdgeTailJob = {
-      path, fileSize, headerEnd, blockBytes: this.blockBytes, layout, control, results, claims, columns: this.columns,
+      path, headerEnd, blockBytes: this.blockBytes, layout, control, results, claims, columns: this.columns,
       firstEdgeIndex: this.firstEdgeIndex, retainers: this.retainers,
     };
     debugSplit('spawning the worker');
