@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // picocolors turns colours on whenever CI is set; tests read plain text (CLIs they spawn inherit this).
+    env: { NO_COLOR: '1' },
   },
 });
