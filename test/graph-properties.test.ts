@@ -99,7 +99,7 @@ describe(`${GRAPHS} random heaps`, () => {
         const idom = referenceDominators(g, referenceEssentialEdges(g));
         expect(Array.from(a.retainedSize)).toEqual(referenceRetained(a, idom));
         // Unreachable nodes hang off the root too (DevTools), so the root holds everything.
-        const selfTotal = a.selfSize.reduce((sum, s) => sum + s, 0);
+        const selfTotal = Array.from(a.selfSize).reduce((sum, s) => sum + s, 0);
         expect(a.retainedSize[g.rootOrdinal]).toBe(selfTotal);
         // The shallow-size transfer moves bytes between nodes; it never creates or loses any.
         expect(selfTotal).toBe(Array.from(g.nodeSelfSize).reduce((sum, s) => sum + s, 0));

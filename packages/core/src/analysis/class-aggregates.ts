@@ -1,5 +1,6 @@
 import type { ClassTable } from './class-names.js';
 import type { DominatorTree } from './dominator-tree.js';
+import type { SizeColumn } from './shallow-size.js';
 
 export interface ClassAggregate {
   /** Index into the class table. */
@@ -14,8 +15,8 @@ export interface ClassAggregate {
 
 export interface AggregateInputs {
   classes: ClassTable;
-  selfSize: Float64Array;
-  retainedSize: Float64Array;
+  selfSize: SizeColumn;
+  retainedSize: SizeColumn;
   distance: Int32Array;
   tree: DominatorTree;
   root: number;

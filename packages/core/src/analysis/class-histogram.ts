@@ -1,7 +1,7 @@
 import type { HeapGraph } from '../graph/heap-graph.js';
 import { computeClassTable, type ClassNameOptions, type ClassTable } from './class-names.js';
 import { propagateDetachedness } from './detachedness.js';
-import { transferShallowSizes } from './shallow-size.js';
+import { transferShallowSizes, type SizeColumn } from './shallow-size.js';
 
 /** Size of one snapshot, as every command's JSON reports it. */
 export interface SnapshotStats {
@@ -18,7 +18,7 @@ export interface SnapshotStats {
 export interface ClassHistogram {
   classes: ClassTable;
   /** Per node ordinal: self size after the shallow-size transfer. */
-  selfSize: Float64Array;
+  selfSize: SizeColumn;
   /** Per class id: members with a non-zero (transferred) self size, as DevTools' aggregates count them. */
   count: Float64Array;
   /** Per class id: sum of those members' self sizes. */

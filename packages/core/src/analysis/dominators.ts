@@ -27,18 +27,15 @@ export function computeDominators(g: HeapGraph, essential: BitVector, pool?: Scr
   const essentialWords = essential.words;
   const isEssential = (e: number): boolean => (essentialWords[e >>> 5]! & (1 << (e & 31))) !== 0;
   // The same bits by retainer slot, so the reverse index needs no edge numbers.
-  const slotWords = essentialSlotBits(g, firstRetainerIndex, essentialWords);
+  const slotWords = essentialSlotBits(g, firstRetainerIndex, essentialWords, pool);
   const isEssentialSlot = (r: number): boolean => (slotWords[r >>> 5]! & (1 << (r & 31))) !== 0;
 
   const size = nodeCount + 1;
-  // One block for two arrays: given back whole, it can hold the Float64 retained sizes.
-  const parentAncestor = takeFrom(pool, 2 * size);
-  const parent = parentAncestor.subarray(0, size);
-  const ancestor = parentAncestor.subarray(size);
+  const parent = takeFrom(pool, size);
+  const ancestor = takeFrom(pool, size);
   const vertex = takeFrom(pool, size);
   const label = takeFrom(pool, size);
   const semi = takeFrom(pool, size);
-  const dom = takeFrom(pool, size);
   // Next edge to examine per vertex, so the DFS can resume where it left off; once the DFS is
   // done the same memory serves as the path-compression stack (these arrays are most of the peak).
   const nextEdge = takeFrom(pool, size);
@@ -138,8 +135,11 @@ export function computeDominators(g: HeapGraph, essential: BitVector, pool?: Scr
 
   // Semi-NCA: the immediate dominator is the nearest ancestor in the DFS tree whose preorder
   // number is at most the semidominator's. Preorder visits dominators first, so their dom is set.
-  // label is free now and holds preorder numbers (semi was overwritten by semidominators).
+  // label is free now and holds preorder numbers (semi was overwritten by semidominators), and
+  // ancestor becomes dom: each entry is written before it is read, as preorder visits dominators
+  // first. One node-sized array fewer at the peak of the whole analysis.
   const preorderNumber = label;
+  const dom = ancestor;
   for (let i = 1; i <= n; i++) preorderNumber[vertex[i]!] = i;
   dom[0] = r;
   dom[r] = r;
@@ -151,7 +151,7 @@ export function computeDominators(g: HeapGraph, essential: BitVector, pool?: Scr
     dom[w] = d;
   }
 
-  pool?.give(parentAncestor, label, semi, nextEdge);
+  pool?.give(parent, label, semi, nextEdge);
   // Shift to ordinals in place rather than allocating two more arrays at the peak.
   for (let o = 0; o < nodeCount; o++) dom[o] = dom[o + 1]! - 1;
   for (let i = 1; i <= n; i++) vertex[i - 1] = vertex[i]! - 1;
@@ -160,16 +160,19 @@ export function computeDominators(g: HeapGraph, essential: BitVector, pool?: Scr
 
 // The slot order of graph/retainer-fill.ts written out again: through its visit callback this
 // pass (and the fill itself) measured about 10% slower.
-function essentialSlotBits(g: HeapGraph, firstRetainerIndex: Uint32Array, essentialWords: Uint32Array): Uint32Array {
+function essentialSlotBits(g: HeapGraph, firstRetainerIndex: Uint32Array, essentialWords: Uint32Array, pool?: ScratchPool): Uint32Array {
   const { firstEdgeIndex, edgeToOrdinal } = g;
   const n = g.nodeCount;
   const slots = new Uint32Array(Math.ceil(g.edgeCount / 32));
-  const fill = firstRetainerIndex.slice(0, n);
+  // From the pool and back, so the cursors become part of the scratch that follows.
+  const fill = takeFrom(pool, n);
+  fill.set(firstRetainerIndex.subarray(0, n));
   for (let o = 0; o < n; o++) {
     for (let e = firstEdgeIndex[o]!, end = firstEdgeIndex[o + 1]!; e < end; e++) {
       const slot = fill[edgeToOrdinal[e]!]!++;
       if ((essentialWords[e >>> 5]! & (1 << (e & 31))) !== 0) slots[slot >>> 5]! |= 1 << (slot & 31);
     }
   }
+  pool?.give(fill);
   return slots;
 }

@@ -3,6 +3,7 @@ import type { HeapAnalysis } from './analyze.js';
 import { BASE_SYSTEM_DISTANCE, NO_DISTANCE } from './distances.js';
 import { reachableFromGlobals } from './global-reach.js';
 import { hasUserRoots } from './page-objects.js';
+import type { SizeColumn } from './shallow-size.js';
 import { closerRetainer, shortestRetainerPath, type PathStep, type RetainerStep } from './retainer-path.js';
 
 /** Category of orphans that only weak edges reach. */
@@ -223,7 +224,7 @@ function hasWeakRetainer(g: HeapGraph, o: number): boolean {
 }
 
 /** Keeps `samples` sorted by retained size (largest first), at most `max` long. */
-function insertSample(samples: number[], o: number, size: Float64Array, max: number): void {
+function insertSample(samples: number[], o: number, size: SizeColumn, max: number): void {
   if (max <= 0 || (samples.length === max && size[o]! <= size[samples[max - 1]!]!)) return;
   let i = Math.min(samples.length, max - 1);
   while (i > 0 && size[samples[i - 1]!]! < size[o]!) {

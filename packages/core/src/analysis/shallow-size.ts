@@ -2,6 +2,12 @@ import type { HeapGraph } from '../graph/heap-graph.js';
 import { hasUserRoots } from './page-objects.js';
 import { takeFrom, type ScratchPool } from './scratch-pool.js';
 
+/**
+ * Sizes per node. 32-bit when the heap's total self size fits (it nearly always does: no sum of
+ * sizes can exceed it), which halves two node-sized columns at the memory peak.
+ */
+export type SizeColumn = Uint32Array | Float64Array;
+
 const UNVISITED = 0xffffffff;
 const MULTIPLE_OWNERS = 0xfffffffe;
 
@@ -11,9 +17,11 @@ const MULTIPLE_OWNERS = 0xfffffffe;
  * self size moved onto that owner. Skipped for snapshots without user roots ("expose internals").
  * Returns the adjusted self sizes; the graph's raw sizes stay untouched.
  */
-export function transferShallowSizes(g: HeapGraph, pool?: ScratchPool): Float64Array {
+export function transferShallowSizes(g: HeapGraph, pool?: ScratchPool): SizeColumn {
   const n = g.nodeCount;
-  const selfSize = Float64Array.from(g.nodeSelfSize);
+  let total = 0;
+  for (let o = 0; o < n; o++) total += g.nodeSelfSize[o]!;
+  const selfSize: SizeColumn = total < 2 ** 32 ? new Uint32Array(g.nodeSelfSize) : Float64Array.from(g.nodeSelfSize);
   if (!hasUserRoots(g)) return selfSize;
   const { nodeType, firstEdgeIndex, edgeType, edgeToOrdinal } = g;
   const { hidden, array, native, synthetic } = g.nodeTypeId;

@@ -1,6 +1,7 @@
 import { InvalidOptionError, NodeNotFoundError } from '../errors.js';
 import type { HeapGraph } from '../graph/heap-graph.js';
 import type { ClassTable } from './class-names.js';
+import type { SizeColumn } from './shallow-size.js';
 
 /** Ordinals of the given object ids, in order, without repeats; an unknown id throws NodeNotFoundError. */
 export function ordinalsOfIds(g: HeapGraph, ids: readonly number[]): number[] {
@@ -16,7 +17,7 @@ export function ordinalsOfIds(g: HeapGraph, ids: readonly number[]): number[] {
 export interface ClassSampleSource {
   graph: HeapGraph;
   classes: ClassTable;
-  retainedSize?: Float64Array;
+  retainedSize?: SizeColumn;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { HeapGraph } from '../graph/heap-graph.js';
 import type { ClassTable } from './class-names.js';
 import { NO_DISTANCE } from './distances.js';
 import { collectNeighbours, rankNeighbours } from './subgraph-neighbours.js';
+import type { SizeColumn } from './shallow-size.js';
 
 /** `retainers`: who keeps the start objects alive (objgraph show_backrefs); `references`: what they hold. */
 export type SubgraphDirection = 'retainers' | 'references';
@@ -14,8 +15,8 @@ export type SubgraphDirection = 'retainers' | 'references';
 export interface SubgraphSource {
   graph: HeapGraph;
   classes?: ClassTable;
-  selfSize?: Float64Array;
-  retainedSize?: Float64Array;
+  selfSize?: SizeColumn;
+  retainedSize?: SizeColumn;
   distance?: Int32Array;
 }
 
