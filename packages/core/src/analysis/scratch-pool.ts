@@ -10,7 +10,13 @@ export class ScratchPool {
   /** A zeroed array of `length` entries. */
   take(length: number): Uint32Array {
     const i = this.free.findIndex((a) => a.length >= length);
-    return i < 0 ? new Uint32Array(length) : this.carve(i, length);
+    return i < 0 ? sharedWords(length) : this.carve(i, length);
+  }
+
+  /** A zeroed array in shared memory, for a worker to fill. */
+  takeShared(length: number): Uint32Array {
+    const i = this.free.findIndex((a) => a.length >= length && a.buffer instanceof SharedArrayBuffer);
+    return i < 0 ? sharedWords(length) : this.carve(i, length);
   }
 
   /** A zeroed Float64Array of `length` entries. */
@@ -37,6 +43,9 @@ export class ScratchPool {
     return segment.subarray(0, length).fill(0);
   }
 }
+
+/** New pool memory is shared so that any of it can be handed to a worker; it costs the same. */
+const sharedWords = (length: number): Uint32Array => new Uint32Array(new SharedArrayBuffer(length * 4));
 
 /** Without a pool every step allocates, as before. */
 export const takeFrom = (pool: ScratchPool | undefined, length: number): Uint32Array => pool?.take(length) ?? new Uint32Array(length);

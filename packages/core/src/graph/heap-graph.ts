@@ -1,7 +1,9 @@
 import { fillRetainers, type RetainerArrays } from './retainer-fill.js';
 import type { LocationColumns } from '../parse/location-sink.js';
 import type { ParsedSnapshot } from '../parse/parsed-snapshot.js';
+import type { Worker } from 'node:worker_threads';
 import { IdIndex } from './id-index.js';
+import type { IdleWorker } from './idle-worker.js';
 
 /** Node type ids resolved by name (-1 where an older snapshot lacks the type). */
 export interface NodeTypeIds {
@@ -60,12 +62,14 @@ export class HeapGraph {
   readonly nodeTypeId: NodeTypeIds;
   readonly edgeTypeId: EdgeTypeIds;
   private retainers: Retainers | null = null;
+  private idleWorker: IdleWorker | null;
   private idIndex: IdIndex | null = null;
 
   constructor(parsed: ParsedSnapshot) {
     const { layout, nodes, edges } = parsed;
     // The edge worker may have built the retainer index while the strings were being read.
     if (parsed.retainers) this.retainers = new RetainerIndex(this, parsed.retainers);
+    this.idleWorker = parsed.idleWorker ?? null;
     this.nodeCount = layout.header.node_count;
     this.edgeCount = layout.header.edge_count;
     this.rootOrdinal = layout.rootOrdinal;
@@ -118,6 +122,16 @@ export class HeapGraph {
   edgeName(edge: number): string {
     const value = this.edgeNameOrIndex[edge]!;
     return this.edgeHasIndex(edge) ? String(value) : this.strings[value]!;
+  }
+
+  /**
+   * The parse's edge worker if it is still waiting for work (once only): the analysis hands it
+   * the distances. Internal to heapdiff.
+   */
+  claimIdleWorker(): Worker | null {
+    const worker = this.idleWorker?.claim() ?? null;
+    this.idleWorker = null;
+    return worker;
   }
 
   /** Reverse adjacency (built on first use): who points at each node, over which edge. */

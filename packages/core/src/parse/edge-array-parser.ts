@@ -22,8 +22,9 @@ const MISSING_COMMA = `missing ',' between numbers`;
 const TOO_LARGE = `number too large`;
 const UNEXPECTED_COMMA = `unexpected ','`;
 
-export function allocateEdgeColumns(edgeCount: number, shared: boolean): EdgeColumns {
-  const buffer = (bytes: number): ArrayBufferLike => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+/** In shared memory: the edge worker fills them and the distance worker reads them. */
+export function allocateEdgeColumns(edgeCount: number): EdgeColumns {
+  const buffer = (bytes: number): SharedArrayBuffer => new SharedArrayBuffer(bytes);
   return {
     edgeType: new Uint8Array(buffer(edgeCount)),
     edgeNameOrIndex: new Uint32Array(buffer(edgeCount * 4)),
@@ -77,7 +78,7 @@ export class EdgeArrayParser {
     private readonly split?: EdgeSplitClaims,
     openOffset = 0,
   ) {
-    this.columns = columns ?? allocateEdgeColumns(layout.header.edge_count, false);
+    this.columns = columns ?? allocateEdgeColumns(layout.header.edge_count);
     if (split) debugSplit('main opened the edges array');
     this.elementType = layout.edgeTypes.indexOf('element');
     this.hiddenType = layout.edgeTypes.indexOf('hidden');

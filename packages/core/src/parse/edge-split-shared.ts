@@ -16,7 +16,9 @@ export const CTL_ABORT = 1;
 export const CTL_EDGES_DONE = 2;
 /** Set by the worker once it has filled the retainer index. */
 export const CTL_RETAINERS = 3;
-export const CTL_SLOTS = 4;
+/** The worker's state once the parse is over (graph/idle-worker.ts). */
+export const CTL_IDLE = 4;
+export const CTL_SLOTS = 5;
 
 export const STATUS_RUNNING = 0;
 /** The tail is parsed; the result slots are valid. */

@@ -9,10 +9,11 @@ import { Worker } from 'node:worker_threads';
 import { allocateEdgeColumns, type EdgeArrayParser, type EdgeColumns, type EdgeSplitClaims } from './edge-array-parser.js';
 import type { RetainerArrays } from '../graph/retainer-fill.js';
 import {
-  CTL_ABORT, CTL_EDGES_DONE, CTL_RETAINERS, CTL_SLOTS, CTL_STATUS, OWNER_MAIN, RES_CLOSE, RES_COUNT, RES_MAX_NAME, RES_MAX_NAME_OFFSET, RES_OPEN, RES_SLOTS,
+  CTL_ABORT, CTL_EDGES_DONE, CTL_IDLE, CTL_RETAINERS, CTL_SLOTS, CTL_STATUS, OWNER_MAIN, RES_CLOSE, RES_COUNT, RES_MAX_NAME, RES_MAX_NAME_OFFSET, RES_OPEN, RES_SLOTS,
   RES_STOP, STATUS_DONE, STATUS_NO_SPLIT, STATUS_RUNNING, debugSplit, type EdgeTailJob,
 } from './edge-split-shared.js';
 import type { SnapshotLayout } from './header.js';
+import { IdleWorker } from '../graph/idle-worker.js';
 
 const WORKER_URL = new URL('./edge-tail-worker.js', import.meta.url);
 
@@ -53,7 +54,7 @@ export class EdgeSplit implements EdgeSplitClaims {
 
   constructor(path: string, fileSize: number, headerEnd: number, private readonly layout: SnapshotLayout, options: EdgeSplitOptions) {
     this.blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
-    this.columns = allocateEdgeColumns(layout.header.edge_count, true);
+    this.columns = allocateEdgeColumns(layout.header.edge_count);
     const n = layout.header.node_count;
     this.firstEdgeIndex = new Uint32Array(new SharedArrayBuffer((n + 1) * 4));
     // Untouched pages cost nothing until the worker fills them.
@@ -124,6 +125,11 @@ export class EdgeSplit implements EdgeSplitClaims {
   async takeRetainers(): Promise<RetainerArrays | null> {
     if (Atomics.load(this.control, CTL_RETAINERS) === 0) await this.waitFor(CTL_RETAINERS, 0);
     return Atomics.load(this.control, CTL_RETAINERS) === 1 ? this.retainers : null;
+  }
+
+  /** The worker, once it has built the retainer index: it stays a moment for one more job. */
+  idleWorker(): IdleWorker {
+    return new IdleWorker(this.worker, this.control, CTL_IDLE);
   }
 
   /**

@@ -1,11 +1,13 @@
 // Worker entry: finds the edges array in the file, then parses it from the end, block by block,
 // until it meets the main thread's forward parser (see edge-split.ts).
 import { closeSync, openSync, readSync } from 'node:fs';
-import { workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { runDistanceJob, type DistanceJob } from '../analysis/distance-job.js';
+import { IDLE_GONE, IDLE_WAITING } from '../graph/idle-worker.js';
 import { CLOSE_BRACKET } from './bytes.js';
 import { fillRetainers } from '../graph/retainer-fill.js';
 import {
-  CTL_ABORT, CTL_EDGES_DONE, CTL_RETAINERS, CTL_STATUS, OWNER_WORKER, RES_CLOSE, RES_COUNT, RES_MAX_NAME, RES_MAX_NAME_OFFSET, RES_OPEN, RES_STOP,
+  CTL_ABORT, CTL_EDGES_DONE, CTL_IDLE, CTL_RETAINERS, CTL_STATUS, OWNER_WORKER, RES_CLOSE, RES_COUNT, RES_MAX_NAME, RES_MAX_NAME_OFFSET, RES_OPEN, RES_STOP,
   STATUS_DONE, STATUS_NO_SPLIT, STATUS_PROBLEM, debugSplit, type EdgeTailJob,
 } from './edge-split-shared.js';
 import { EdgeTailParser } from './edge-tail-parser.js';
@@ -15,6 +17,8 @@ const control = new Int32Array(job.control);
 const results = new Float64Array(job.results);
 const claims = new Int32Array(job.claims);
 const SCAN_CHUNK = 1 << 20;
+/** How long the worker waits for a distance job after the parse before it exits. */
+const IDLE_MS = 2000;
 
 function finish(status: number): void {
   Atomics.store(control, CTL_STATUS, status);
@@ -126,6 +130,8 @@ function buildRetainers(): void {
   if (aborted()) return;
   fillRetainers(job.firstEdgeIndex, job.columns.edgeToOrdinal, job.layout.header.node_count, job.retainers);
   debug('built the retainer index');
+  // Before the main thread can see the graph: it may claim this worker right away.
+  Atomics.store(control, CTL_IDLE, IDLE_WAITING);
   Atomics.store(control, CTL_RETAINERS, 1);
   Atomics.notify(control, CTL_RETAINERS);
 }
@@ -142,3 +148,20 @@ try {
   finish(status);
 }
 if (status === STATUS_DONE) buildRetainers();
+if (Atomics.load(control, CTL_IDLE) === IDLE_WAITING) waitForDistanceJob();
+
+/** Takes the graph's distance job if the analysis starts soon (the main thread claims this worker first). */
+function waitForDistanceJob(): void {
+  const port = parentPort!;
+  const timer = setTimeout(() => {
+    // A claimed worker has a job on its way: keep waiting for it.
+    if (Atomics.compareExchange(control, CTL_IDLE, IDLE_WAITING, IDLE_GONE) === IDLE_WAITING) port.close();
+  }, IDLE_MS);
+  port.once('message', (distanceJob: DistanceJob) => {
+    clearTimeout(timer);
+    debug('computing distances');
+    runDistanceJob(distanceJob);
+    debug('computed distances');
+    port.close();
+  });
+}

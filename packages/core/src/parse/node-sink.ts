@@ -27,12 +27,13 @@ export class NodeSink implements RecordSink {
 
   constructor(private readonly layout: SnapshotLayout, firstEdgeIndex?: Uint32Array) {
     const n = layout.header.node_count;
+    // What the distance worker reads lives in shared memory (it costs the same as private memory).
     this.columns = {
-      nodeType: new Uint8Array(n),
-      nodeNameIndex: new Uint32Array(n),
+      nodeType: new Uint8Array(new SharedArrayBuffer(n)),
+      nodeNameIndex: new Uint32Array(new SharedArrayBuffer(n * 4)),
       nodeId: new Uint32Array(n),
       nodeSelfSize: new Uint32Array(n),
-      firstEdgeIndex: firstEdgeIndex ?? new Uint32Array(n + 1),
+      firstEdgeIndex: firstEdgeIndex ?? new Uint32Array(new SharedArrayBuffer((n + 1) * 4)),
       detachedness: new Uint8Array(layout.nodeDetachednessOffset >= 0 ? n : 0),
     };
   }

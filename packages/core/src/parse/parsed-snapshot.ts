@@ -1,3 +1,4 @@
+import type { IdleWorker } from '../graph/idle-worker.js';
 import type { RetainerArrays } from '../graph/retainer-fill.js';
 import type { EdgeColumns } from './edge-array-parser.js';
 import type { SnapshotLayout } from './header.js';
@@ -13,6 +14,8 @@ export interface ParsedSnapshot {
   strings: string[];
   /** The retainer index, when the edge worker built it during the parse. */
   retainers?: RetainerArrays;
+  /** The edge worker, waiting a moment for the analysis to hand it the distances. */
+  idleWorker?: IdleWorker;
   /** Decompressed bytes consumed. */
   byteLength: number;
 }

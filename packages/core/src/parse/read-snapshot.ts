@@ -78,6 +78,7 @@ async function streamFile<T>(path: string, options: ReadOptions, idsOnly: boolea
       if (edges) {
         s.join(await s.settle(), edges);
         parser.prebuiltRetainers = await s.takeRetainers();
+        if (parser.prebuiltRetainers) parser.idleWorker = s.idleWorker();
       }
       s.abort(); // a no-op for a finished worker; frees one still waiting
     }

@@ -3,6 +3,7 @@ import { CLOSE_BRACE, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE, describeByt
 import { EdgeArrayParser } from './edge-array-parser.js';
 import type { EdgeSplit } from './edge-split.js';
 import type { RetainerArrays } from '../graph/retainer-fill.js';
+import type { IdleWorker } from '../graph/idle-worker.js';
 import { parseHeader, type SnapshotLayout } from './header.js';
 import { LocationSink } from './location-sink.js';
 import { NodeSink } from './node-sink.js';
@@ -80,6 +81,7 @@ export class SnapshotParser {
 
   /** A retainer index built alongside the parse (see edge-split.ts), handed on to the graph. */
   prebuiltRetainers: RetainerArrays | null = null;
+  idleWorker: IdleWorker | null = null;
 
   /** The edges array parser, once the array has been opened. */
   get edgeParser(): EdgeArrayParser | null {
@@ -209,6 +211,7 @@ export class SnapshotParser {
       locations: this.locations?.columns ?? null,
       strings: strings.strings,
       ...(this.prebuiltRetainers ? { retainers: this.prebuiltRetainers } : {}),
+      ...(this.idleWorker ? { idleWorker: this.idleWorker } : {}),
       byteLength: offset,
     };
   }
