@@ -48,7 +48,7 @@ export function analyzeHeap(g: HeapGraph, options: AnalyzeOptions = {}): HeapAna
   let step = 0;
   const tick = (): void => progress(++step, STEPS);
   const ephemerons = new EphemeronNames(g.strings);
-  const pool = new ScratchPool();
+  const pool = new ScratchPool(g.nodeCount);
   const worker = options.distanceWorker === false ? null : DistanceWorker.start(g, ephemerons, pool, options.distanceWorker?.minNodes);
   const domState = propagateDetachedness(g, pool);
   const pageObject = markPageObjects(g, pool);

@@ -45,30 +45,50 @@ export function aggregateClasses(inputs: AggregateInputs): ClassAggregate[] {
     self[c]! += size;
     if (distance[o]! < minDistance[c]!) minDistance[c] = distance[o]!;
   }
-  // Iterative DFS over the dominator tree; a negative entry ~o marks "leaving o".
+  // Iterative DFS over the dominator tree. The stack holds the path from the root (a node, ~node
+  // when it was counted, and where its children resume): memory grows with the tree's depth, not
+  // its size, and the summary is computed after the analysis's scratch memory is gone.
   const { firstDominated, dominated } = tree;
   const active = new Uint8Array(classCount);
-  const stack = new Int32Array(2 * n + 2);
+  let nodes = new Int32Array(1024);
+  let cursors = new Uint32Array(1024);
   let top = 0;
-  stack[top++] = root;
-  while (top > 0) {
-    const entry = stack[--top]!;
-    if (entry < 0) {
-      active[classOf[~entry]!] = 0;
-      continue;
+  const enter = (o: number): void => {
+    if (top === nodes.length) {
+      nodes = grow(nodes, new Int32Array(2 * top));
+      cursors = grow(cursors, new Uint32Array(2 * top));
     }
-    const o = entry;
     const c = classOf[o]!;
+    let counted = false;
     if (!active[c] && selfSize[o] && (!include || include(o))) {
       retained[c]! += retainedSize[o]!;
       active[c] = 1;
-      stack[top++] = ~o;
+      counted = true;
     }
-    for (let i = firstDominated[o]!, end = firstDominated[o + 1]!; i < end; i++) stack[top++] = dominated[i]!;
+    nodes[top] = counted ? ~o : o;
+    cursors[top++] = firstDominated[o]!;
+  };
+  enter(root);
+  while (top > 0) {
+    const entry = nodes[top - 1]!;
+    const o = entry < 0 ? ~entry : entry;
+    const i = cursors[top - 1]!;
+    if (i < firstDominated[o + 1]!) {
+      cursors[top - 1] = i + 1;
+      enter(dominated[i]!);
+      continue;
+    }
+    top--;
+    if (entry < 0) active[classOf[o]!] = 0;
   }
   const result: ClassAggregate[] = [];
   for (let c = 0; c < classCount; c++) {
     if (count[c]! > 0) result.push({ classId: c, count: count[c]!, selfSize: self[c]!, retainedSize: retained[c]!, distance: minDistance[c]! });
   }
   return result;
+}
+
+function grow<T extends Int32Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

@@ -7,16 +7,32 @@
 export class ScratchPool {
   private readonly free: Uint32Array[] = [];
 
+  /**
+   * `nodeCount`, when given, sizes new memory in whole units of nodeCount + 2 words: steps ask
+   * for n, n + 1 or 2n + 2 entries, and without the rounding an n-entry array given back could
+   * never serve an (n + 1)-entry request, leaving a node-sized array unused at the peak.
+   */
+  constructor(private readonly nodeCount = 0) {}
+
   /** A zeroed array of `length` entries. */
   take(length: number): Uint32Array {
     const i = this.free.findIndex((a) => a.length >= length);
-    return i < 0 ? sharedWords(length) : this.carve(i, length);
+    return i < 0 ? this.allocate(length) : this.carve(i, length);
   }
 
   /** A zeroed array in shared memory, for a worker to fill. */
   takeShared(length: number): Uint32Array {
     const i = this.free.findIndex((a) => a.length >= length && a.buffer instanceof SharedArrayBuffer);
-    return i < 0 ? sharedWords(length) : this.carve(i, length);
+    return i < 0 ? this.allocate(length) : this.carve(i, length);
+  }
+
+  private allocate(length: number): Uint32Array {
+    const unit = this.nodeCount + 2;
+    if (this.nodeCount === 0 || length < unit / 2) return sharedWords(length);
+    const words = sharedWords(Math.ceil(length / unit) * unit);
+    const rest = length + (length & 1); // carved pieces stay 8-byte aligned, as in carve()
+    if (words.length > rest) this.free.push(words.subarray(rest));
+    return words.subarray(0, length);
   }
 
   /** A zeroed Float64Array of `length` entries. */
