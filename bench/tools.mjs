@@ -7,7 +7,7 @@ const BIG_HEAP = '--max-old-space-size=16000';
 export const TOOLS = [
   {
     name: 'heapdiff',
-    script: path.join(repoRoot, 'packages/cli/dist/bin.js'), // `summary`
+    script: path.join(repoRoot, 'packages/cli/bundle/heapdiff.js'), // `summary`
     args: (file) => ['summary', file, '--json'],
     nodeArgs: [],
     discardStdout: true, // the JSON summary itself goes to /dev/null
@@ -22,7 +22,7 @@ export const TOOLS = [
 
 export const BASELINE = 'devtools';
 
-const CLI = path.join(repoRoot, 'packages/cli/dist/bin.js');
+const CLI = path.join(repoRoot, 'packages/cli/bundle/heapdiff.js');
 
 /**
  * Run on a snapshot and its `second` (a later snapshot of the same process, see snapshots.mjs):

@@ -13,7 +13,7 @@ import { summaryDifferences } from './helpers/devtools-compare.js';
 import { devtoolsAggregates } from './helpers/oracles.js';
 
 const run = promisify(execFile);
-const CLI = fileURLToPath(new URL('../packages/cli/dist/bin.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../packages/cli/bundle/heapdiff.js', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/chrome/', import.meta.url));
 const SNAPSHOTS = ['1-baseline', '2-target', '3-final'];
 const fixture = (page: string, snapshot: string): string => join(FIXTURES, page, `${snapshot}.heapsnapshot.gz`);

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
 
 const run = promisify(execFile);
-const CLI = new URL('../packages/cli/dist/bin.js', import.meta.url).pathname;
+const CLI = new URL('../packages/cli/bundle/heapdiff.js', import.meta.url).pathname;
 
 test('--version prints the package version', async () => {
   const { version } = JSON.parse(readFileSync(new URL('../packages/cli/package.json', import.meta.url), 'utf8')) as { version: string };

@@ -15,7 +15,7 @@ import { buildSnapshot, type NodeSpec } from './helpers/snapshot-builder.js';
 import { makeSnapshot } from './helpers/snapshots.js';
 
 const run = promisify(execFile);
-const CLI = new URL('../packages/cli/dist/bin.js', import.meta.url).pathname;
+const CLI = new URL('../packages/cli/bundle/heapdiff.js', import.meta.url).pathname;
 
 type Row = Pick<ClassDiff, 'name' | 'addedCount' | 'removedCount' | 'countDelta' | 'addedSize' | 'removedSize' | 'sizeDelta'>;
 const FIELDS = ['name', 'addedCount', 'removedCount', 'countDelta', 'addedSize', 'removedSize', 'sizeDelta'] as const;

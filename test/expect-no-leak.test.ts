@@ -15,7 +15,7 @@ import {
 } from '@heapdiff/core';
 
 const run = promisify(execFile);
-const CLI = new URL('../packages/cli/dist/bin.js', import.meta.url).pathname;
+const CLI = new URL('../packages/cli/bundle/heapdiff.js', import.meta.url).pathname;
 
 const leakDirs = (): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith('heapdiff-leak-'));
 

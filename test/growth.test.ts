@@ -10,7 +10,7 @@ import { devtoolsAggregatesOf, devtoolsLoad } from './helpers/oracles.js';
 import { makeSnapshot } from './helpers/snapshots.js';
 
 const run = promisify(execFile);
-const CLI = new URL('../packages/cli/dist/bin.js', import.meta.url).pathname;
+const CLI = new URL('../packages/cli/bundle/heapdiff.js', import.meta.url).pathname;
 
 describe('loadGrowth on leak-three', () => {
   test('counts and sizes per snapshot equal DevTools aggregates', async () => {

@@ -12,7 +12,7 @@ import { SYSTEM_MAJOR, WANTED_MAJORS, availableMajors } from './helpers/node-bin
 import { makeSnapshot } from './helpers/snapshots.js';
 
 const run = promisify(execFile);
-const CLI = new URL('../packages/cli/dist/bin.js', import.meta.url).pathname;
+const CLI = new URL('../packages/cli/bundle/heapdiff.js', import.meta.url).pathname;
 
 interface Scenario {
   name: string;

@@ -8,7 +8,7 @@ import { analyzeHeap, findLeaks, loadSnapshot, loadSnapshotIds } from '@heapdiff
 import { makeSnapshot } from './helpers/snapshots.js';
 
 const run = promisify(execFile);
-const CLI = new URL('../packages/cli/dist/bin.js', import.meta.url).pathname;
+const CLI = new URL('../packages/cli/bundle/heapdiff.js', import.meta.url).pathname;
 
 async function leakGroups() {
   const [baseline, target, final] = await makeSnapshot('leak-three');

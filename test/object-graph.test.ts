@@ -14,7 +14,7 @@ import { pathsToDot, renderJson, toDot, toGraph, type RetainerPathStep } from '@
 import { makeSnapshot } from './helpers/snapshots.js';
 
 const run = promisify(execFile);
-const CLI = new URL('../packages/cli/dist/bin.js', import.meta.url).pathname;
+const CLI = new URL('../packages/cli/bundle/heapdiff.js', import.meta.url).pathname;
 
 interface GraphvizJson {
   objects: { _gvid: number; name: string; label?: string }[];

@@ -14,7 +14,7 @@ import { buildSnapshot } from './helpers/snapshot-builder.js';
 import { makeSnapshot } from './helpers/snapshots.js';
 
 const run = promisify(execFile);
-const CLI = new URL('../packages/cli/dist/bin.js', import.meta.url).pathname;
+const CLI = new URL('../packages/cli/bundle/heapdiff.js', import.meta.url).pathname;
 
 /**
  * root ─shortcut─▶ global ─.kept─▶ Kept

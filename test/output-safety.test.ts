@@ -292,7 +292,7 @@ describe('-o', () => {
   test('Ctrl-C at any moment of a graph export leaves the -o file absent or complete', async () => {
     for (const delay of [100, 400, 1000, 2000]) {
       const out = join(dir, `export-${delay}.svg`);
-      const child = spawn(process.execPath, [new URL('../packages/cli/dist/bin.js', import.meta.url).pathname,
+      const child = spawn(process.execPath, [new URL('../packages/cli/bundle/heapdiff.js', import.meta.url).pathname,
         'refs', after, '--id', String(holderId), ...hostileIds.flatMap((id) => ['--id', String(id)]), '--max-depth', '3', '-o', out], { stdio: 'ignore' });
       const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
       await new Promise((r) => setTimeout(r, delay));

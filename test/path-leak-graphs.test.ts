@@ -14,7 +14,7 @@ import { outputSchemas } from '../packages/cli/dist/schemas/index.js';
 import { makeSnapshot } from './helpers/snapshots.js';
 
 const run = promisify(execFile);
-const CLI = new URL('../packages/cli/dist/bin.js', import.meta.url).pathname;
+const CLI = new URL('../packages/cli/bundle/heapdiff.js', import.meta.url).pathname;
 
 interface CliResult { code: number; stdout: string; stderr: string }
 async function cli(...args: string[]): Promise<CliResult> {

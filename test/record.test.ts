@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasChromium } from './helpers/chromium.js';
 import { WANTED_MAJORS, availableMajors, nodeBinary, type NodeMajor } from './helpers/node-binaries.js';
 
-const CLI = fileURLToPath(new URL('../packages/cli/dist/bin.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../packages/cli/bundle/heapdiff.js', import.meta.url));
 const TARGET = fileURLToPath(new URL('./scenarios/record-target.cjs', import.meta.url));
 const PAGE = fileURLToPath(new URL('./scenarios/modal-leak.html', import.meta.url));
 

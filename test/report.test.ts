@@ -13,7 +13,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from './helpers/chromium.js
 import { makeSnapshot } from './helpers/snapshots.js';
 
 const run = promisify(execFile);
-const CLI = new URL('../packages/cli/dist/bin.js', import.meta.url).pathname;
+const CLI = new URL('../packages/cli/bundle/heapdiff.js', import.meta.url).pathname;
 
 async function cliJson(...args: string[]): Promise<unknown> {
   const { stdout } = await run(process.execPath, [CLI, ...args, '--json'], { maxBuffer: 64 << 20 });

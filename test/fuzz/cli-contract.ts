@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
-export const CLI = new URL('../../packages/cli/dist/bin.js', import.meta.url).pathname;
+export const CLI = new URL('../../packages/cli/bundle/heapdiff.js', import.meta.url).pathname;
 
 export interface CliRun {
   code: number | null;

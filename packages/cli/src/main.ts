@@ -3,6 +3,7 @@ import yargs, { type Argv } from 'yargs';
 import { describeError, EXIT_BAD_INPUT, isExpectedError, UsageError } from './errors.js';
 import { registerCommands } from './commands/index.js';
 import { configureLoading } from './commands/load.js';
+import { packageRoot } from './package-root.js';
 
 /** Runs the CLI; resolves to the exit code. Only bin.ts touches process.exitCode. */
 export async function main(argv: string[]): Promise<number> {
@@ -46,6 +47,6 @@ export async function main(argv: string[]): Promise<number> {
 
 // yargs looks for package.json from the entry script's CommonJS parent, which ES modules lack.
 function packageVersion(): string {
-  const pkg: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const pkg: unknown = JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8'));
   return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : 'unknown';
 }

@@ -4,6 +4,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pc from 'picocolors';
 import { writeFileAtomic } from '../output/atomic-write.js';
+import { packageRoot } from '../package-root.js';
 import { formatCount, safeText } from '../output/format.js';
 import { runLeaks } from './leaks.js';
 import { writeReport } from './report.js';
@@ -13,7 +14,7 @@ export interface DemoArgs {
   output: string;
 }
 
-const demoScript = fileURLToPath(new URL('../../demo/leaky-service.cjs', import.meta.url));
+const demoScript = fileURLToPath(new URL('demo/leaky-service.cjs', packageRoot));
 
 function step(title: string, explanation: string): void {
   process.stdout.write(`\n${pc.bold(pc.cyan(`▸ ${title}`))}\n${pc.dim(explanation)}\n\n`);
