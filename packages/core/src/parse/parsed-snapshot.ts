@@ -2,8 +2,8 @@ import type { IdleWorker } from '../graph/idle-worker.js';
 import type { RetainerArrays } from '../graph/retainer-fill.js';
 import type { EdgeColumns } from './edge-array-parser.js';
 import type { SnapshotLayout } from './header.js';
-import type { LocationColumns } from './location-sink.js';
-import type { NodeColumns } from './node-sink.js';
+import type { LocationColumns } from './location-array-parser.js';
+import type { NodeColumns } from './node-array-parser.js';
 
 /** Everything the parser extracts, before graph indexes are built. */
 export interface ParsedSnapshot {

@@ -5,11 +5,10 @@ import type { EdgeSplit } from './edge-split.js';
 import type { RetainerArrays } from '../graph/retainer-fill.js';
 import type { IdleWorker } from '../graph/idle-worker.js';
 import { parseHeader, type SnapshotLayout } from './header.js';
-import { LocationSink } from './location-sink.js';
-import { NodeSink } from './node-sink.js';
-import { IdSink } from './id-sink.js';
+import { LocationArrayParser } from './location-array-parser.js';
+import { NodeArrayParser } from './node-array-parser.js';
+import { IdArrayParser } from './id-array-parser.js';
 import { NumberArraySkipper } from './number-array-skipper.js';
-import { NumberArrayTokenizer } from './number-array.js';
 import { StringArrayTokenizer } from './string-array.js';
 import { ValueSkipper } from './value-skipper.js';
 import type { ParsedSnapshot } from './parsed-snapshot.js';
@@ -65,11 +64,11 @@ export class SnapshotParser {
   private arraySection: Section | null = null;
   private headerSkipper: ValueSkipper | null = null;
   private layout: SnapshotLayout | null = null;
-  private nodes: NodeSink | null = null;
+  private nodes: NodeArrayParser | null = null;
   private edges: EdgeArrayParser | null = null;
-  private locations: LocationSink | null = null;
+  private locations: LocationArrayParser | null = null;
   private strings: StringArrayTokenizer | null = null;
-  private idSink: IdSink | null = null;
+  private ids: IdArrayParser | null = null;
   private split: EdgeSplit | null = null;
   private readonly seen = new Set<string>();
 
@@ -224,10 +223,10 @@ export class SnapshotParser {
     const layout = this.layout;
     if (!layout) throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `not a heap snapshot: no "snapshot" header`, 0);
     // The other sections are skipped, not read, but a file without them is no snapshot either.
-    const idSink = this.idSink;
-    const missing = !idSink ? 'nodes' : ['edges', 'strings'].find((key) => !this.seen.has(key));
-    if (!idSink || missing) throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `not a heap snapshot: no "${missing}" array`, offset);
-    return { layout, ids: idSink.ids, byteLength: offset };
+    const ids = this.ids;
+    const missing = !ids ? 'nodes' : ['edges', 'strings'].find((key) => !this.seen.has(key));
+    if (!ids || missing) throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `not a heap snapshot: no "${missing}" array`, offset);
+    return { layout, ids: ids.ids, byteLength: offset };
   }
 
   private beginValue(offset: number): void {
@@ -255,21 +254,21 @@ export class SnapshotParser {
     const layout = this.layout!;
     if (this.options.idsOnly) {
       if (section === 'nodes') {
-        this.idSink = new IdSink(layout);
-        return new NumberArrayTokenizer(this.idSink, 'nodes');
+        this.ids = new IdArrayParser(layout);
+        return this.ids;
       }
       return section === 'strings' ? new ValueSkipper('strings', 0, true) : new NumberArraySkipper(section);
     }
     switch (section) {
       case 'nodes':
-        this.nodes = new NodeSink(layout, this.split?.firstEdgeIndex);
-        return new NumberArrayTokenizer(this.nodes, 'nodes');
+        this.nodes = new NodeArrayParser(layout, this.split?.firstEdgeIndex);
+        return this.nodes;
       case 'edges':
         this.edges = new EdgeArrayParser(layout, this.split?.columns, this.split ?? undefined, offset);
         return this.edges;
       case 'locations':
-        this.locations = new LocationSink(layout);
-        return new NumberArrayTokenizer(this.locations, 'locations');
+        this.locations = new LocationArrayParser(layout);
+        return this.locations;
       case 'strings':
         this.strings = new StringArrayTokenizer('strings');
         return this.strings;

@@ -1,0 +1,148 @@
+import { HeapSnapshotError } from '../errors.js';
+import { CLOSE_BRACKET, COMMA, DIGIT_0, DIGIT_9 } from './bytes.js';
+import type { SnapshotLayout } from './header.js';
+import {
+  AFTER_COMMA, AFTER_NUMBER, EXPECT_FIRST, IN_NUMBER, MISSING_COMMA, TOO_LARGE, TRAILING_COMMA, UNEXPECTED_COMMA,
+  badByteError, numberError, syntaxError,
+} from './number-grammar.js';
+
+/** Constructor/function source positions, one row per located node (0-based line/column). */
+export interface LocationColumns {
+  count: number;
+  ordinal: Uint32Array;
+  scriptId: Uint32Array;
+  line: Uint32Array;
+  column: Uint32Array;
+}
+
+const UINT32_MAX = 0xffffffff;
+
+/** Parses the locations array into columns; it has no count in the header, so they grow by doubling. */
+export class LocationArrayParser {
+  done = false;
+  private state = EXPECT_FIRST;
+  private acc = 0;
+  readonly columns: LocationColumns = {
+    count: 0,
+    ordinal: new Uint32Array(1024),
+    scriptId: new Uint32Array(1024),
+    line: new Uint32Array(1024),
+    column: new Uint32Array(1024),
+  };
+  private field = 0;
+  /** Where the current record's first number ended (errors point there). */
+  private recordOffset = 0;
+  private readonly fieldCount: number;
+  private readonly objectOff: number;
+  private readonly scriptOff: number;
+  private readonly lineOff: number;
+  private readonly columnOff: number;
+  private readonly nodeFields: number;
+  private readonly nodeCount: number;
+
+  constructor(layout: SnapshotLayout) {
+    this.fieldCount = layout.locationFieldCount;
+    this.objectOff = layout.locationObjectIndexOffset;
+    this.scriptOff = layout.locationScriptIdOffset;
+    this.lineOff = layout.locationLineOffset;
+    this.columnOff = layout.locationColumnOffset;
+    this.nodeFields = layout.nodeFieldCount;
+    this.nodeCount = layout.header.node_count;
+  }
+
+  /** Parses from `start`; returns the position after the closing ']' or `end` if it needs more input. */
+  write(buf: Uint8Array, start: number, end: number, base: number): number {
+    const fieldCount = this.fieldCount;
+    const objectOff = this.objectOff;
+    const scriptOff = this.scriptOff;
+    const lineOff = this.lineOff;
+    const columnOff = this.columnOff;
+    const nodeFields = this.nodeFields;
+    const nodeCount = this.nodeCount;
+    const c = this.columns;
+    let state = this.state;
+    let acc = this.acc;
+    let field = this.field;
+    let row = c.count;
+    let i = start;
+    while (i < end) {
+      let ch = buf[i]!;
+      if (ch >= DIGIT_0 && ch <= DIGIT_9) {
+        if (state === AFTER_NUMBER) syntaxError('locations', base + i, MISSING_COMMA);
+        acc = acc * 10 + (ch - DIGIT_0);
+        i++;
+        while (i < end) {
+          ch = buf[i]!;
+          if (ch < DIGIT_0 || ch > DIGIT_9) break;
+          acc = acc * 10 + (ch - DIGIT_0);
+          i++;
+        }
+        state = IN_NUMBER;
+        if (i === end) break;
+      }
+      if (state === IN_NUMBER) {
+        const offset = base + i;
+        if (acc > Number.MAX_SAFE_INTEGER) numberError('locations', offset, TOO_LARGE);
+        if (field === 0) {
+          if (row === c.ordinal.length) this.grow();
+          this.recordOffset = offset;
+        }
+        if (field === objectOff) {
+          const ordinal = Math.floor(acc / nodeFields);
+          if (ordinal * nodeFields !== acc || ordinal >= nodeCount) this.failObject(row, acc);
+          c.ordinal[row] = ordinal;
+        } else if (field === scriptOff) {
+          if (acc > UINT32_MAX) this.failRange(row);
+          c.scriptId[row] = acc;
+        } else if (field === lineOff) {
+          if (acc > UINT32_MAX) this.failRange(row);
+          c.line[row] = acc;
+        } else if (field === columnOff) {
+          if (acc > UINT32_MAX) this.failRange(row);
+          c.column[row] = acc;
+        }
+        if (++field === fieldCount) {
+          field = 0;
+          c.count = ++row;
+        }
+        acc = 0;
+        state = AFTER_NUMBER;
+      }
+      if (ch === COMMA) {
+        if (state !== AFTER_NUMBER) syntaxError('locations', base + i, UNEXPECTED_COMMA);
+        state = AFTER_COMMA;
+      } else if (ch === CLOSE_BRACKET) {
+        if (state === AFTER_COMMA) syntaxError('locations', base + i, TRAILING_COMMA);
+        if (field !== 0) throw new HeapSnapshotError('E_SNAPSHOT_SYNTAX', `locations array ends in the middle of a record`, base + i);
+        this.done = true;
+        i++;
+        break;
+      } else if (ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09) {
+        badByteError('locations', ch, base + i);
+      }
+      i++;
+    }
+    this.state = state;
+    this.acc = acc;
+    this.field = field;
+    return i;
+  }
+
+  private failObject(row: number, index: number): never {
+    throw new HeapSnapshotError('E_SNAPSHOT_EDGE_TARGET', `location ${row}: object_index ${index} is not a node index`, this.recordOffset);
+  }
+
+  private failRange(row: number): never {
+    throw new HeapSnapshotError('E_SNAPSHOT_NUMBER', `location ${row}: value out of range`, this.recordOffset);
+  }
+
+  private grow(): void {
+    const c = this.columns;
+    const size = c.ordinal.length * 2;
+    for (const key of ['ordinal', 'scriptId', 'line', 'column'] as const) {
+      const next = new Uint32Array(size);
+      next.set(c[key]);
+      c[key] = next;
+    }
+  }
+}
