@@ -1,5 +1,5 @@
 import { fillRetainers, type RetainerArrays } from './retainer-fill.js';
-import type { LocationColumns } from '../parse/location-sink.js';
+import type { LocationColumns } from '../parse/location-array-parser.js';
 import type { ParsedSnapshot } from '../parse/parsed-snapshot.js';
 import type { Worker } from 'node:worker_threads';
 import { IdIndex } from './id-index.js';
