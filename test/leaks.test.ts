@@ -2,9 +2,12 @@
 // at the top, their paths name the holder, the garbage is not reported, and --fail-on-leak
 // gates CI through the exit code.
 import { execFile } from 'node:child_process';
+import { readFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { analyzeHeap, findLeaks, loadSnapshot, loadSnapshotIds } from '@heapdiff/core';
+import { HeapSnapshotError, analyzeHeap, findLeaks, loadSnapshot, loadSnapshotIds, loadSnapshotIdsInBackground } from '@heapdiff/core';
 import { makeSnapshot } from './helpers/snapshots.js';
 
 const run = promisify(execFile);
@@ -62,5 +65,30 @@ describe('heapdiff leaks CLI', () => {
     expect(err.code).toBe(2);
     expect(err.stderr.trim().split('\n')).toHaveLength(1);
     expect(err.stderr).toMatch(/^heapdiff: --threshold/);
+  });
+
+  test('the earlier snapshots are read on a worker: a damaged one is reported as on one thread (file, byte offset, exit 2)', async () => {
+    const [baseline, target, final] = await makeSnapshot('leak-three');
+    const bytes = await readFile(target!);
+    const damaged = join(await mkdtemp(join(tmpdir(), 'heapdiff-leaks-')), 'damaged.heapsnapshot');
+    const at = bytes.indexOf('"nodes":[') + 20;
+    await writeFile(damaged, Buffer.concat([bytes.subarray(0, at), Buffer.from('x'), bytes.subarray(at + 1)]));
+    const here = await loadSnapshotIds(damaged).catch((e: unknown) => e);
+    const there = await loadSnapshotIdsInBackground(damaged).catch((e: unknown) => e);
+    expect(here).toBeInstanceOf(HeapSnapshotError);
+    expect(there).toBeInstanceOf(HeapSnapshotError);
+    expect([(there as HeapSnapshotError).code, (there as HeapSnapshotError).offset, (there as Error).message])
+      .toEqual([(here as HeapSnapshotError).code, (here as HeapSnapshotError).offset, (here as Error).message]);
+    const ids = await loadSnapshotIdsInBackground(baseline!);
+    const reference = await loadSnapshotIds(baseline!);
+    expect(ids.size).toBe(reference.size);
+    const err = await run(process.execPath, [CLI, 'leaks', baseline!, damaged, final!]).catch((e) => e);
+    expect(err.code).toBe(2);
+    expect(err.stderr.trim().split('\n')).toHaveLength(1);
+    expect(err.stderr).toContain('damaged.heapsnapshot');
+    expect(err.stderr).toContain(String((here as HeapSnapshotError).offset));
+    const missing = await run(process.execPath, [CLI, 'leaks', join(tmpdir(), 'no-such.heapsnapshot'), target!]).catch((e) => e);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no-such\.heapsnapshot: no such file/);
   });
 });

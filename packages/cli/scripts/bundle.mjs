@@ -1,5 +1,5 @@
 // Bundles the compiled CLI (dist/) into bundle/: one module graph instead of ~230 files (yargs,
-// zod, core, ...) cuts the CLI's start-up by about a third. The two worker entry points of core
+// zod, core, ...) cuts the CLI's start-up by about a third. The worker entry points of core
 // are emitted beside it, where core's `new URL('./…-worker.js', import.meta.url)` finds them.
 import { chmodSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ await build({
     heapdiff: fileURLToPath(new URL('dist/bin.js', cli)),
     'edge-tail-worker': fileURLToPath(new URL('dist/parse/edge-tail-worker.js', core)),
     'distance-worker': fileURLToPath(new URL('dist/analysis/distance-worker.js', core)),
+    'ids-worker': fileURLToPath(new URL('dist/parse/ids-worker.js', core)),
   },
   outdir,
   bundle: true,

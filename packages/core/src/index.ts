@@ -6,7 +6,7 @@ export { SnapshotParser } from './parse/snapshot-parser.js';
 export type { ParsedSnapshot } from './parse/parsed-snapshot.js';
 export { SnapshotHeaderSchema } from './parse/header.js';
 export type { SnapshotHeader } from './parse/header.js';
-export { loadSnapshot, loadSnapshotBytes, loadSnapshotIds } from './snapshot.js';
+export { loadSnapshot, loadSnapshotBytes, loadSnapshotIds, loadSnapshotIdsInBackground } from './snapshot.js';
 export { IdIndex } from './graph/id-index.js';
 export type { HeapSnapshot, LoadOptions } from './snapshot.js';
 export { analyzeHeap } from './analysis/analyze.js';

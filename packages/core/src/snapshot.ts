@@ -2,6 +2,7 @@ import { HeapGraph } from './graph/heap-graph.js';
 import { IdIndex } from './graph/id-index.js';
 import { redactStringValues } from './graph/redact-strings.js';
 import type { ParsedSnapshot } from './parse/parsed-snapshot.js';
+import { canReadIdsInBackground, readIdIndexInBackground } from './parse/ids-background.js';
 import { parseSnapshotBytes, readSnapshotFile, readSnapshotIds, type ReadOptions } from './parse/read-snapshot.js';
 
 export interface LoadOptions extends ReadOptions {
@@ -41,4 +42,12 @@ export function loadSnapshotBytes(bytes: Uint8Array, path = '<memory>', options:
 export async function loadSnapshotIds(path: string, options: LoadOptions = {}): Promise<IdIndex> {
   const parsed = await readSnapshotIds(path, options);
   return new IdIndex(parsed.ids);
+}
+
+/**
+ * loadSnapshotIds on a worker thread, so this thread can analyse another snapshot meanwhile (what
+ * `leaks` does with its baseline). Same result and errors; runs here when no worker can start.
+ */
+export function loadSnapshotIdsInBackground(path: string): Promise<IdIndex> {
+  return canReadIdsInBackground() ? readIdIndexInBackground(path) : loadSnapshotIds(path);
 }

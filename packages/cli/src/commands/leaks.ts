@@ -1,9 +1,9 @@
-import { findLeaks, loadSnapshotIds, type HeapAnalysis, type IdIndex, type LeakGroup } from '@heapdiff/core';
+import { stat } from 'node:fs/promises';
+import { findLeaks, loadSnapshotIds, loadSnapshotIdsInBackground, type HeapAnalysis, type IdIndex, type LeakGroup } from '@heapdiff/core';
 import { basename } from 'node:path';
 import pc from 'picocolors';
 import { EXIT_LEAKS_FOUND } from '../errors.js';
 import { formatCount, formatSize, safeText } from '../output/format.js';
-import { createProgress } from '../output/progress.js';
 import { checkGraphDir, writeLeakGraphs } from '../output/leak-graphs.js';
 import { formatPath, pathToJson } from '../output/retainer-path.js';
 import type { LeaksOutput } from '../schemas/leaks.js';
@@ -65,16 +65,22 @@ export function leaksJson(
 export async function runLeaks(args: LeaksArgs): Promise<number> {
   const thresholdBytes = parseSize(args.threshold, '--threshold');
   if (args.graph !== undefined) checkGraphDir(args.graph);
-  const progress = createProgress(!args.json);
-  const idPhase = progress.phase(`reading ids of ${basename(args.baseline)}`, 1);
-  const baseline = await loadSnapshotIds(args.baseline, { onProgress: idPhase });
-  let targetIds;
-  if (args.final) {
-    const targetPhase = progress.phase(`reading ids of ${basename(args.target)}`, 1);
-    targetIds = await loadSnapshotIds(args.target, { onProgress: targetPhase });
-  }
-  progress.stop();
-  const { analysis, info } = await loadAnalysis(args.final ?? args.target, args.json);
+  // Only ids are needed of the earlier snapshots: a worker reads them while this thread analyses
+  // the last one. A missing file still fails at once, with the error it always had.
+  const idPaths = args.final ? [args.baseline, args.target] : [args.baseline];
+  for (const path of idPaths) await stat(path).catch(() => loadSnapshotIds(path));
+  let idLoads: Promise<IdIndex>[] = [];
+  const { analysis, info } = await loadAnalysis(args.final ?? args.target, args.json, () => {
+    idLoads = idPaths.map((path) => loadSnapshotIdsInBackground(path));
+    // Rejections are taken in order below; none may go unhandled meanwhile.
+    for (const load of idLoads) load.catch(() => {});
+  }).catch(async (error: unknown) => {
+    // An earlier snapshot's error comes first, as when they were read first.
+    for (const load of idLoads) await load;
+    throw error;
+  });
+  const baseline = await idLoads[0]!;
+  const targetIds = args.final ? await idLoads[1] : undefined;
   const groups = findLeaks(analysis, { baseline, target: targetIds, limit: args.limit, maxPaths: args.paths });
   const inputs = [args.baseline, args.target, ...(args.final ? [args.final] : [])];
   const graphs = args.graph !== undefined ? await writeLeakGraphs(args.graph, analysis, groups, inputs) : undefined;

@@ -10,11 +10,16 @@ export interface LoadedAnalysis {
   info: SnapshotInfo & { path: string };
 }
 
-/** Parses one snapshot and runs DevTools' analyses, with progress on a TTY (never with --json). */
-export async function loadAnalysis(path: string, json: boolean): Promise<LoadedAnalysis> {
+/**
+ * Parses one snapshot and runs DevTools' analyses, with progress on a TTY (never with --json).
+ * `whileAnalysing` starts work for other threads between the two (the parse keeps both cores busy;
+ * the analysis, mostly one).
+ */
+export async function loadAnalysis(path: string, json: boolean, whileAnalysing?: () => void): Promise<LoadedAnalysis> {
   const progress = createProgress(!json);
   try {
     const snapshot = await loadWithProgress(path, progress);
+    whileAnalysing?.();
     const analysis = analyzeHeap(snapshot.graph, { onProgress: progress.phase('computing dominators', 1) });
     const g = snapshot.graph;
     const totalSize = analysis.retainedSize[g.rootOrdinal]! + g.extraNativeBytes;

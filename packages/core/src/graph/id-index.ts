@@ -9,13 +9,19 @@ export class IdIndex {
   private readonly shift: number;
   readonly size: number;
 
-  constructor(ids: Uint32Array) {
+  constructor(ids: Uint32Array, built?: IdIndexParts) {
     let bits = 4;
     while (1 << bits < ids.length * 2) bits++;
+    if (built) bits = 31 - Math.clz32(built.keys.length);
     const size = 1 << bits;
     this.mask = size - 1;
     this.shift = 32 - bits;
-    this.size = ids.length;
+    this.size = built ? built.size : ids.length;
+    if (built) {
+      this.keys = built.keys;
+      this.values = built.values;
+      return;
+    }
     this.keys = new Uint32Array(size);
     this.values = new Int32Array(size).fill(-1);
     for (let o = 0; o < ids.length; o++) {
@@ -42,6 +48,22 @@ export class IdIndex {
   has(id: number): boolean {
     return this.get(id) !== -1;
   }
+
+  /** The table, to hand to another thread (see parse/ids-worker.ts). */
+  parts(): IdIndexParts {
+    return { keys: this.keys, values: this.values, size: this.size };
+  }
+
+  /** An index built elsewhere, from parts(). */
+  static fromParts(parts: IdIndexParts): IdIndex {
+    return new IdIndex(new Uint32Array(0), parts);
+  }
+}
+
+export interface IdIndexParts {
+  keys: Uint32Array;
+  values: Int32Array;
+  size: number;
 }
 
 /** Fibonacci hashing: the high bits of the product spread sequential ids evenly. */
