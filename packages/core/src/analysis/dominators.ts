@@ -36,35 +36,50 @@ export function computeDominators(g: HeapGraph, essential: BitVector, pool?: Scr
   const vertex = takeFrom(pool, size);
   const label = takeFrom(pool, size);
   const semi = takeFrom(pool, size);
-  // Next edge to examine per vertex, so the DFS can resume where it left off; once the DFS is
-  // done the same memory serves as the path-compression stack (these arrays are most of the peak).
-  const nextEdge = takeFrom(pool, size);
   let n = 0;
+  // The DFS path's resume points (the next edge of each vertex on it), then the path-compression
+  // stack: both as deep as the tree, which is far less than a node-sized array at the memory peak
+  // (it grows for deep chains, up to the node count).
+  let stack = new Uint32Array(4096);
+  const ensureDepth = (depth: number): void => {
+    if (depth < stack.length) return;
+    const bigger = new Uint32Array(Math.min(2 * stack.length, size + 1));
+    bigger.set(stack);
+    stack = bigger;
+  };
 
   const dfs = (start: number): void => {
-    nextEdge[start] = firstEdgeIndex[start - 1]!;
+    semi[start] = ++n;
+    vertex[n] = start;
+    label[start] = start;
+    let depth = 0;
+    stack[0] = firstEdgeIndex[start - 1]!;
     let v = start;
-    while (v !== 0) {
-      if (semi[v] === 0) {
-        semi[v] = ++n;
-        vertex[n] = v;
-        label[v] = v;
-      }
-      let vNext = parent[v]!;
+    for (;;) {
       const edgesEnd = firstEdgeIndex[v]!; // = firstEdgeIndex[(v - 1) + 1]
-      for (let e = nextEdge[v]!; e < edgesEnd; e++) {
+      let w = 0;
+      for (let e = stack[depth]!; e < edgesEnd; e++) {
         if (!isEssential(e)) continue;
-        const w = edgeToOrdinal[e]! + 1;
-        if (semi[w] === 0) {
-          nextEdge[v] = e + 1;
-          parent[w] = v;
-          nextEdge[w] = firstEdgeIndex[w - 1]!;
-          vNext = w;
+        const target = edgeToOrdinal[e]! + 1;
+        if (semi[target] === 0) {
+          stack[depth] = e + 1;
+          w = target;
           break;
         }
       }
-      if (vNext === parent[v]) nextEdge[v] = edgesEnd;
-      v = vNext;
+      if (w === 0) {
+        if (depth === 0) return;
+        depth--;
+        v = parent[v]!;
+        continue;
+      }
+      parent[w] = v;
+      semi[w] = ++n;
+      vertex[n] = w;
+      label[w] = w;
+      ensureDepth(++depth);
+      stack[depth] = firstEdgeIndex[w - 1]!;
+      v = w;
     }
   };
 
@@ -75,12 +90,12 @@ export function computeDominators(g: HeapGraph, essential: BitVector, pool?: Scr
     return true;
   };
 
-  const stack = nextEdge;
   const compress = (v0: number): void => {
     let sp = 0;
     let v = v0;
     while (ancestor[ancestor[v]!] !== 0) {
-      stack[++sp] = v;
+      ensureDepth(++sp);
+      stack[sp] = v;
       v = ancestor[v]!;
     }
     while (sp > 0) {
@@ -151,7 +166,7 @@ export function computeDominators(g: HeapGraph, essential: BitVector, pool?: Scr
     dom[w] = d;
   }
 
-  pool?.give(parent, label, semi, nextEdge);
+  pool?.give(parent, label, semi);
   // Shift to ordinals in place rather than allocating two more arrays at the peak.
   for (let o = 0; o < nodeCount; o++) dom[o] = dom[o + 1]! - 1;
   for (let i = 1; i <= n; i++) vertex[i - 1] = vertex[i]! - 1;
