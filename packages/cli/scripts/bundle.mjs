@@ -15,7 +15,7 @@ await build({
   entryPoints: {
     heapdiff: fileURLToPath(new URL('dist/bin.js', cli)),
     'edge-tail-worker': fileURLToPath(new URL('dist/parse/edge-tail-worker.js', core)),
-    'distance-worker': fileURLToPath(new URL('dist/analysis/distance-worker.js', core)),
+    'analysis-worker': fileURLToPath(new URL('dist/analysis/analysis-worker.js', core)),
     'ids-worker': fileURLToPath(new URL('dist/parse/ids-worker.js', core)),
   },
   outdir,

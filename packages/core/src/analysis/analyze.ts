@@ -1,11 +1,12 @@
 import type { HeapGraph } from '../graph/heap-graph.js';
 import { computeClassTable, type ClassTable, type ClassNameOptions } from './class-names.js';
 import { propagateDetachedness } from './detachedness.js';
+import { AnalysisHelper } from './analysis-helper.js';
 import { computeDistances } from './distances.js';
-import { DistanceWorker } from './distance-helper.js';
 import { computeDominators } from './dominators.js';
 import { buildDominatorTree, type DominatorTree } from './dominator-tree.js';
 import { computeEssentialEdges } from './essential-edges.js';
+import { stringFacts, type StringFacts } from './graph-columns.js';
 import { markPageObjects } from './page-objects.js';
 import { computeRetainedSizes } from './retained-size.js';
 import { transferShallowSizes, type SizeColumn } from './shallow-size.js';
@@ -35,10 +36,11 @@ export interface AnalyzeOptions extends ClassNameOptions {
   /** Reports progress through the steps (done, total). */
   onProgress?: (done: number, total: number) => void;
   /**
-   * Compute distances on a worker thread, alongside the dominators (default: for graphs of
+   * Run part of the analysis on a second thread: page objects and essential edges while this one
+   * transfers shallow sizes, distances while it computes dominators (default: for graphs of
    * 400,000 nodes and more whose columns are in shared memory, as loaded graphs' are).
    */
-  distanceWorker?: { minNodes?: number } | false;
+  helperThread?: { minNodes?: number } | false;
 }
 
 const STEPS = 7;
@@ -47,19 +49,17 @@ export function analyzeHeap(g: HeapGraph, options: AnalyzeOptions = {}): HeapAna
   const progress = options.onProgress ?? (() => {});
   let step = 0;
   const tick = (): void => progress(++step, STEPS);
-  const ephemerons = new EphemeronNames(g.strings);
+  const facts = stringFacts(g, new EphemeronNames(g.strings));
   const pool = new ScratchPool(g.nodeCount);
-  const worker = options.distanceWorker === false ? null : DistanceWorker.start(g, ephemerons, pool, options.distanceWorker?.minNodes);
+  const helper = options.helperThread === false ? null : AnalysisHelper.start(g, facts, pool, options.helperThread?.minNodes);
   const domState = propagateDetachedness(g, pool);
-  const pageObject = markPageObjects(g, pool);
-  const essential = computeEssentialEdges(g, pageObject, ephemerons);
+  // Shallow sizes first (they need only the graph): the helper marks page objects meanwhile, and
+  // the dominator pass reuses their scratch.
+  const selfSize = transferShallowSizes(g, pool);
+  const { pageObject, essential } = helper ? helper.prep() : pageObjectsAndEssentialEdges(g, facts, pool);
   tick();
   g.getRetainers();
   tick();
-  // Shallow sizes first (they need only the graph) so the dominator pass reuses their scratch.
-  const selfSize = transferShallowSizes(g, pool);
-  // Collected before the dominators so that the worker's queue joins their scratch, not the peak.
-  const workerDistance = worker?.finish();
   const { dominator, preorder, unreachableCount } = computeDominators(g, essential, pool);
   tick();
   const retainedSize = computeRetainedSizes(selfSize, dominator, preorder, pool);
@@ -67,9 +67,19 @@ export function analyzeHeap(g: HeapGraph, options: AnalyzeOptions = {}): HeapAna
   tick();
   const dominatorTree = buildDominatorTree(dominator, g.rootOrdinal, pool);
   tick();
-  const distance = workerDistance ?? computeDistances(g, ephemerons, pool);
+  const distance = helper ? helper.distances() : computeDistances(g, facts, pool);
   tick();
   const classes = computeClassTable(g, domState, options, pool);
   tick();
   return { graph: g, selfSize, retainedSize, dominator, dominatorTree, distance, classes, domState, pageObject, unreachableCount };
+}
+
+function pageObjectsAndEssentialEdges(g: HeapGraph, facts: StringFacts, pool: ScratchPool): { pageObject: Uint8Array; essential: Uint32Array } {
+  const pageObject = new Uint8Array(g.nodeCount);
+  const stack = pool.take(g.nodeCount + 1);
+  markPageObjects(g, facts, pageObject, stack);
+  pool.give(stack);
+  const essential = new Uint32Array(Math.ceil(g.edgeCount / 32));
+  computeEssentialEdges(g, facts, pageObject, essential);
+  return { pageObject, essential };
 }

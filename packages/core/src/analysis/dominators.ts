@@ -1,5 +1,4 @@
 import type { HeapGraph } from '../graph/heap-graph.js';
-import type { BitVector } from './bit-vector.js';
 import { takeFrom, type ScratchPool } from './scratch-pool.js';
 
 export interface DominatorResult {
@@ -20,11 +19,10 @@ export interface DominatorResult {
  * Unreachable nodes are handled like DevTools does: nodes with only non-essential retainers are
  * DFS-rooted under the root, then any remaining (cycles retained only by each other) individually.
  */
-export function computeDominators(g: HeapGraph, essential: BitVector, pool?: ScratchPool): DominatorResult {
+export function computeDominators(g: HeapGraph, essentialWords: Uint32Array, pool?: ScratchPool): DominatorResult {
   const nodeCount = g.nodeCount;
   const { firstEdgeIndex, edgeToOrdinal } = g;
   const { firstRetainerIndex, retainingNode } = g.getRetainers();
-  const essentialWords = essential.words;
   const isEssential = (e: number): boolean => (essentialWords[e >>> 5]! & (1 << (e & 31))) !== 0;
   // The same bits by retainer slot, so the reverse index needs no edge numbers.
   const slotWords = essentialSlotBits(g, firstRetainerIndex, essentialWords, pool);

@@ -1,14 +1,12 @@
-import type { HeapGraph } from '../graph/heap-graph.js';
-import { BitVector } from './bit-vector.js';
-import type { EphemeronNames } from './weakmap-edges.js';
+import { ephemeronEntry, type GraphColumns, type StringFacts } from './graph-columns.js';
 
 /**
  * The edges that count for dominators, exactly as DevTools chooses them: no weak edges, no self
  * loops, no WeakMap table→value edges (the key's edge keeps the value), no shortcuts except from
- * the root, and no edges from non-page objects into page objects.
+ * the root, and no edges from non-page objects into page objects. Sets one bit per edge in
+ * `words` (zeroed, edgeCount bits). Runs on a worker too.
  */
-export function computeEssentialEdges(g: HeapGraph, pageObject: Uint8Array, ephemerons: EphemeronNames): BitVector {
-  const essential = new BitVector(g.edgeCount);
+export function computeEssentialEdges(g: GraphColumns, facts: StringFacts, pageObject: Uint8Array, words: Uint32Array): void {
   const { firstEdgeIndex, edgeType, edgeToOrdinal, edgeNameOrIndex, nodeId } = g;
   const { internal, weak, shortcut } = g.edgeTypeId;
   const root = g.rootOrdinal;
@@ -19,8 +17,8 @@ export function computeEssentialEdges(g: HeapGraph, pageObject: Uint8Array, ephe
       const type = edgeType[e];
       if (type === weak) continue;
       if (type === internal) {
-        const match = ephemerons.match(edgeNameOrIndex[e]!);
-        if (match && match.tableId === nodeId[o]) continue;
+        const at = ephemeronEntry(facts, edgeNameOrIndex[e]!);
+        if (at >= 0 && facts.ephemeronTableId[at] === nodeId[o]) continue;
       }
       const target = edgeToOrdinal[e]!;
       if (target === o) continue;
@@ -28,8 +26,7 @@ export function computeEssentialEdges(g: HeapGraph, pageObject: Uint8Array, ephe
         if (type === shortcut) continue;
         if (pageObject[target] !== 0 && !sourceIsPage) continue;
       }
-      essential.set(e);
+      words[e >>> 5]! |= 1 << (e & 31);
     }
   }
-  return essential;
 }

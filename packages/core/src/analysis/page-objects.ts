@@ -1,24 +1,24 @@
 import type { HeapGraph } from '../graph/heap-graph.js';
-import { takeFrom, type ScratchPool } from './scratch-pool.js';
+import type { GraphColumns, StringFacts } from './graph-columns.js';
 
 /**
  * Objects owned by the page (or the Node.js global): everything reachable over non-weak edges
  * from the root's shortcut targets (global objects) and from `(Document DOM trees)`. DevTools
- * uses this to keep debugger-owned references from changing dominators.
+ * uses this to keep debugger-owned references from changing dominators. `page` (node-sized,
+ * zeroed) gets the flags; `stack` holds nodeCount + 1 entries. Runs on a worker too.
  */
-export function markPageObjects(g: HeapGraph, pool?: ScratchPool): Uint8Array {
-  const n = g.nodeCount;
-  const page = new Uint8Array(n);
-  const { firstEdgeIndex, edgeType, edgeToOrdinal } = g;
+export function markPageObjects(g: GraphColumns, facts: StringFacts, page: Uint8Array, stack: Uint32Array): void {
+  const { firstEdgeIndex, edgeType, edgeToOrdinal, nodeType, nodeNameIndex } = g;
   const { shortcut, element, weak } = g.edgeTypeId;
-  const stack = takeFrom(pool, n + 1);
+  const documentDomTrees = facts.names.documentDomTrees;
   let top = 0;
   const root = g.rootOrdinal;
   for (let e = firstEdgeIndex[root]!, end = firstEdgeIndex[root + 1]!; e < end; e++) {
     const type = edgeType[e];
     const target = edgeToOrdinal[e]!;
     if (type === element) {
-      if (!isDocumentDomTreesRoot(g, target)) continue;
+      const isDomTrees = nodeType[target] === g.nodeTypeId.synthetic && documentDomTrees >= 0 && nodeNameIndex[target] === documentDomTrees;
+      if (!isDomTrees) continue;
     } else if (type !== shortcut) {
       continue;
     }
@@ -35,8 +35,6 @@ export function markPageObjects(g: HeapGraph, pool?: ScratchPool): Uint8Array {
       stack[top++] = target;
     }
   }
-  pool?.give(stack);
-  return page;
 }
 
 export function isDocumentDomTreesRoot(g: HeapGraph, ordinal: number): boolean {

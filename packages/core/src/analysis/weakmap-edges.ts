@@ -27,10 +27,12 @@ export class EphemeronNames {
   readonly nameIndex: Uint32Array;
   /** For each entry of nameIndex, the id of its duplicated part. */
   readonly partId: Uint32Array;
+  /** For each entry of nameIndex, the id of its WeakMap's table. */
+  readonly tableId: Float64Array;
   readonly partCount: number;
   private readonly byIndex = new Map<number, EphemeronName>();
   /** One bit per string: most lookups (every internal edge) end here, without hashing. */
-  private readonly bits: Uint32Array;
+  readonly bits: Uint32Array;
 
   constructor(strings: readonly string[]) {
     this.bits = new Uint32Array(Math.ceil(strings.length / 32));
@@ -53,6 +55,7 @@ export class EphemeronNames {
     }
     this.nameIndex = Uint32Array.from(indices);
     this.partId = Uint32Array.from(indices, (i) => this.byIndex.get(i)!.partId);
+    this.tableId = Float64Array.from(indices, (i) => this.byIndex.get(i)!.tableId);
     this.partCount = parts.size;
   }
 

@@ -2,7 +2,7 @@
 // until it meets the main thread's forward parser (see edge-split.ts).
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { runDistanceJob, type DistanceJob } from '../analysis/distance-job.js';
+import { runAnalysisJob, type AnalysisJob } from '../analysis/analysis-job.js';
 import { IDLE_GONE, IDLE_WAITING } from '../graph/idle-worker.js';
 import { CLOSE_BRACKET } from './bytes.js';
 import { fillRetainers } from '../graph/retainer-fill.js';
@@ -17,7 +17,7 @@ const control = new Int32Array(job.control);
 const results = new Float64Array(job.results);
 const claims = new Int32Array(job.claims);
 const SCAN_CHUNK = 1 << 20;
-/** How long the worker waits for a distance job after the parse before it exits. */
+/** How long the worker waits for analysis work after the parse before it exits. */
 const IDLE_MS = 2000;
 
 function finish(status: number): void {
@@ -150,18 +150,18 @@ try {
 if (status === STATUS_DONE) buildRetainers();
 if (Atomics.load(control, CTL_IDLE) === IDLE_WAITING) waitForDistanceJob();
 
-/** Takes the graph's distance job if the analysis starts soon (the main thread claims this worker first). */
+/** Takes the graph's analysis job if the analysis starts soon (the main thread claims this worker first). */
 function waitForDistanceJob(): void {
   const port = parentPort!;
   const timer = setTimeout(() => {
     // A claimed worker has a job on its way: keep waiting for it.
     if (Atomics.compareExchange(control, CTL_IDLE, IDLE_WAITING, IDLE_GONE) === IDLE_WAITING) port.close();
   }, IDLE_MS);
-  port.once('message', (distanceJob: DistanceJob) => {
+  port.once('message', (analysisJob: AnalysisJob) => {
     clearTimeout(timer);
-    debug('computing distances');
-    runDistanceJob(distanceJob);
-    debug('computed distances');
+    debug('taking analysis work');
+    runAnalysisJob(analysisJob);
+    debug('finished analysis work');
     port.close();
   });
 }

@@ -58,7 +58,7 @@ export class NodeArrayParser {
     this.columns = {
       nodeType: new Uint8Array(new SharedArrayBuffer(n)),
       nodeNameIndex: new Uint32Array(new SharedArrayBuffer(n * 4)),
-      nodeId: new Uint32Array(n),
+      nodeId: new Uint32Array(new SharedArrayBuffer(n * 4)),
       nodeSelfSize: new Uint32Array(n),
       firstEdgeIndex: firstEdgeIndex ?? new Uint32Array(new SharedArrayBuffer((n + 1) * 4)),
       detachedness: new Uint8Array(layout.nodeDetachednessOffset >= 0 ? n : 0),
