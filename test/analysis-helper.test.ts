@@ -1,5 +1,5 @@
 // Part of the analysis runs on a second thread (the parse's idle edge worker, or a worker of its
-// own): page objects and essential edges, then distances. Whichever thread runs them, the results
+// own): page objects and essential edges, their retainer-slot bits, then distances. Whichever thread runs them, the results
 // must equal the one-thread analysis, and the distances DevTools' own, including its special
 // cases: descriptor arrays (numeric edge names), WeakMap ephemeron edges, sloppy_function_map.
 import { fileURLToPath } from 'node:url';
@@ -12,18 +12,20 @@ import { AnalysisHelper } from '../packages/core/dist/analysis/analysis-helper.j
 import { computeEssentialEdges } from '../packages/core/dist/analysis/essential-edges.js';
 import { stringFacts } from '../packages/core/dist/analysis/graph-columns.js';
 import { ScratchPool } from '../packages/core/dist/analysis/scratch-pool.js';
+import { essentialSlotBits } from '../packages/core/dist/analysis/slot-bits.js';
 import { EphemeronNames } from '../packages/core/dist/analysis/weakmap-edges.js';
 import { devtoolsLoad } from './helpers/oracles.js';
 import { makeSnapshot } from './helpers/snapshots.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/chrome/', import.meta.url));
 
-function onWorker(g: HeapGraph): { pageObject: number[]; essential: number[]; distances: number[] } {
+function onWorker(g: HeapGraph): { pageObject: number[]; essential: number[]; slots: number[]; distances: number[] } {
   const helper = AnalysisHelper.start(g, stringFacts(g, new EphemeronNames(g.strings)), new ScratchPool(g.nodeCount), 0)!;
   const { pageObject, essential } = helper.prep(30_000);
+  const slots = helper.slots(30_000);
   const distances = helper.distances(30_000);
-  expect(helper.computedBy).toEqual(['worker', 'worker']);
-  return { pageObject: Array.from(pageObject), essential: Array.from(essential), distances: Array.from(distances) };
+  expect(helper.computedBy).toEqual(['worker', 'worker', 'worker']);
+  return { pageObject: Array.from(pageObject), essential: Array.from(essential), slots: Array.from(slots), distances: Array.from(distances) };
 }
 
 /** What the helper computes that a one-thread analysis keeps (essential edges are checked separately). */
@@ -40,6 +42,9 @@ async function expectSameResults(path: string): Promise<void> {
   const essential = new Uint32Array(Math.ceil(g.edgeCount / 32));
   computeEssentialEdges(g, stringFacts(g, new EphemeronNames(g.strings)), oneThread.pageObject, essential);
   expect(ownWorker.essential).toEqual(Array.from(essential));
+  const slots = new Uint32Array(essential.length);
+  essentialSlotBits(g, g.getRetainers().firstRetainerIndex, essential, new Uint32Array(g.nodeCount), slots);
+  expect(ownWorker.slots).toEqual(Array.from(slots));
   // Gzipped files are never split, so they have no edge worker to hand the job to.
   if (!path.endsWith('.gz')) {
     const edgeWorker = onWorker((await loadSnapshot(path, { split: { minBytes: 0, blockBytes: 4096 } })).graph);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { HeapGraph } from '../graph/heap-graph.js';
 import {
-  STAGE_DISTANCES, STAGE_DONE, STAGE_IDLE, STAGE_PREP, STAGE_RUNNING, STAGE_TAKEN, STAGES, computeStage, type AnalysisJob,
+  STAGE_DISTANCES, STAGE_DONE, STAGE_IDLE, STAGE_PREP, STAGE_RUNNING, STAGE_SLOTS, STAGE_TAKEN, STAGES, computeStage, type AnalysisJob,
 } from './analysis-job.js';
 import { columnsOf, sharedFacts, type StringFacts } from './graph-columns.js';
 import type { ScratchPool } from './scratch-pool.js';
@@ -17,8 +17,8 @@ const isShared = (a: ArrayBufferView): boolean => a.buffer instanceof SharedArra
 
 /**
  * A second thread for the analysis: it marks page objects and essential edges while this thread
- * transfers shallow sizes, then computes distances while this thread computes dominators (they
- * share nothing but the read-only graph). Synchronous on both ends: the analysis waits with
+ * transfers shallow sizes, then turns those bits into retainer-slot bits and computes distances
+ * while this thread computes dominators (they share nothing but the read-only graph). Synchronous on both ends: the analysis waits with
  * Atomics.wait, and takes a stage back if the worker has not started it by then.
  */
 export class AnalysisHelper {
@@ -38,7 +38,8 @@ export class AnalysisHelper {
     const n = g.nodeCount;
     if (n < minNodes) return null;
     const graph = columnsOf(g);
-    const columns = [graph.firstEdgeIndex, graph.edgeType, graph.edgeToOrdinal, graph.edgeNameOrIndex, graph.nodeType, graph.nodeNameIndex, graph.nodeId];
+    const { firstRetainerIndex } = g.getRetainers();
+    const columns = [graph.firstEdgeIndex, graph.edgeType, graph.edgeToOrdinal, graph.edgeNameOrIndex, graph.nodeType, graph.nodeNameIndex, graph.nodeId, firstRetainerIndex];
     if (!columns.every(isShared)) return null;
     if (WORKER_URL.protocol !== 'file:' || !existsSync(fileURLToPath(WORKER_URL))) return null; // running from sources
     const distances = pool.takeShared(n);
@@ -48,6 +49,8 @@ export class AnalysisHelper {
       pageObject: new Uint8Array(new SharedArrayBuffer(n)),
       pageStack: pool.takeShared(n + 1),
       essential: new Uint32Array(new SharedArrayBuffer(Math.ceil(g.edgeCount / 32) * 4)),
+      firstRetainerIndex,
+      slots: new Uint32Array(new SharedArrayBuffer(Math.ceil(g.edgeCount / 32) * 4)),
       distances: new Int32Array(distances.buffer, distances.byteOffset, n),
       queue: pool.takeShared(n),
       control: new SharedArrayBuffer(STAGES * 4),
@@ -76,6 +79,12 @@ export class AnalysisHelper {
     return { pageObject: this.job.pageObject, essential: this.job.essential };
   }
 
+  /** The essential bits by retainer slot (see slot-bits.ts). */
+  slots(startTimeoutMs = 0): Uint32Array {
+    this.settle(STAGE_SLOTS, startTimeoutMs);
+    return this.job.slots;
+  }
+
   distances(startTimeoutMs = 0): Int32Array {
     this.settle(STAGE_DISTANCES, startTimeoutMs);
     this.pool.give(this.job.queue);
@@ -96,11 +105,14 @@ export class AnalysisHelper {
     }
     this.computedBy[stage] = state === STAGE_DONE ? 'worker' : 'main';
     if (state === STAGE_DONE) return;
+    // A failed worker may have written part of them.
     if (stage === STAGE_PREP) {
-      // A failed worker may have written part of them.
       job.pageObject.fill(0);
       job.essential.fill(0);
     }
-    computeStage(job, stage);
+    if (stage === STAGE_SLOTS) job.slots.fill(0);
+    const fill = stage === STAGE_SLOTS ? this.pool.take(job.graph.nodeCount) : job.queue;
+    computeStage(job, stage, fill);
+    if (stage === STAGE_SLOTS) this.pool.give(fill);
   }
 }

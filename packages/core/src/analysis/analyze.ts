@@ -51,6 +51,7 @@ export function analyzeHeap(g: HeapGraph, options: AnalyzeOptions = {}): HeapAna
   const tick = (): void => progress(++step, STEPS);
   const facts = stringFacts(g, new EphemeronNames(g.strings));
   const pool = new ScratchPool(g.nodeCount);
+  g.getRetainers(); // built by the edge worker during the parse, else here: the helper reads them
   const helper = options.helperThread === false ? null : AnalysisHelper.start(g, facts, pool, options.helperThread?.minNodes);
   const domState = propagateDetachedness(g, pool);
   // Shallow sizes first (they need only the graph): the helper marks page objects meanwhile, and
@@ -58,9 +59,8 @@ export function analyzeHeap(g: HeapGraph, options: AnalyzeOptions = {}): HeapAna
   const selfSize = transferShallowSizes(g, pool);
   const { pageObject, essential } = helper ? helper.prep() : pageObjectsAndEssentialEdges(g, facts, pool);
   tick();
-  g.getRetainers();
   tick();
-  const { dominator, preorder, unreachableCount } = computeDominators(g, essential, pool);
+  const { dominator, preorder, unreachableCount } = computeDominators(g, essential, pool, helper ? () => helper.slots() : undefined);
   tick();
   const retainedSize = computeRetainedSizes(selfSize, dominator, preorder, pool);
   pool.give(preorder);

@@ -1,5 +1,6 @@
 import type { HeapGraph } from '../graph/heap-graph.js';
 import { takeFrom, type ScratchPool } from './scratch-pool.js';
+import { essentialSlotBits } from './slot-bits.js';
 
 export interface DominatorResult {
   /** Immediate dominator ordinal per node; the root (and what only the root reaches) maps to the root. */
@@ -19,13 +20,23 @@ export interface DominatorResult {
  * Unreachable nodes are handled like DevTools does: nodes with only non-essential retainers are
  * DFS-rooted under the root, then any remaining (cycles retained only by each other) individually.
  */
-export function computeDominators(g: HeapGraph, essentialWords: Uint32Array, pool?: ScratchPool): DominatorResult {
+export function computeDominators(g: HeapGraph, essentialWords: Uint32Array, pool?: ScratchPool, slotBits?: () => Uint32Array): DominatorResult {
   const nodeCount = g.nodeCount;
   const { firstEdgeIndex, edgeToOrdinal } = g;
   const { firstRetainerIndex, retainingNode } = g.getRetainers();
   const isEssential = (e: number): boolean => (essentialWords[e >>> 5]! & (1 << (e & 31))) !== 0;
-  // The same bits by retainer slot, so the reverse index needs no edge numbers.
-  const slotWords = essentialSlotBits(g, firstRetainerIndex, essentialWords, pool);
+  // The same bits by retainer slot (from the analysis helper when there is one), needed once the
+  // first DFS is done.
+  let slotWords: Uint32Array;
+  if (slotBits) {
+    slotWords = new Uint32Array(0); // set below, before any read
+  } else {
+    slotWords = new Uint32Array(Math.ceil(g.edgeCount / 32));
+    // From the pool and back, so the cursors become part of the scratch that follows.
+    const fill = takeFrom(pool, nodeCount);
+    essentialSlotBits(g, firstRetainerIndex, essentialWords, fill, slotWords);
+    pool?.give(fill);
+  }
   const isEssentialSlot = (r: number): boolean => (slotWords[r >>> 5]! & (1 << (r & 31))) !== 0;
 
   const size = nodeCount + 1;
@@ -111,6 +122,7 @@ export function computeDominators(g: HeapGraph, essentialWords: Uint32Array, poo
 
   const r = g.rootOrdinal + 1;
   dfs(r);
+  if (slotBits) slotWords = slotBits();
   const reached = n;
   if (n < nodeCount) {
     for (let v = 1; v <= nodeCount; v++) {
@@ -169,23 +181,4 @@ export function computeDominators(g: HeapGraph, essentialWords: Uint32Array, poo
   for (let o = 0; o < nodeCount; o++) dom[o] = dom[o + 1]! - 1;
   for (let i = 1; i <= n; i++) vertex[i - 1] = vertex[i]! - 1;
   return { dominator: dom.subarray(0, nodeCount), preorder: vertex.subarray(0, nodeCount), unreachableCount: nodeCount - reached };
-}
-
-// The slot order of graph/retainer-fill.ts written out again: through its visit callback this
-// pass (and the fill itself) measured about 10% slower.
-function essentialSlotBits(g: HeapGraph, firstRetainerIndex: Uint32Array, essentialWords: Uint32Array, pool?: ScratchPool): Uint32Array {
-  const { firstEdgeIndex, edgeToOrdinal } = g;
-  const n = g.nodeCount;
-  const slots = new Uint32Array(Math.ceil(g.edgeCount / 32));
-  // From the pool and back, so the cursors become part of the scratch that follows.
-  const fill = takeFrom(pool, n);
-  fill.set(firstRetainerIndex.subarray(0, n));
-  for (let o = 0; o < n; o++) {
-    for (let e = firstEdgeIndex[o]!, end = firstEdgeIndex[o + 1]!; e < end; e++) {
-      const slot = fill[edgeToOrdinal[e]!]!++;
-      if ((essentialWords[e >>> 5]! & (1 << (e & 31))) !== 0) slots[slot >>> 5]! |= 1 << (slot & 31);
-    }
-  }
-  pool?.give(fill);
-  return slots;
 }

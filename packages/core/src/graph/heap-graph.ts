@@ -165,7 +165,11 @@ class RetainerIndex implements Retainers {
   private edges: Uint32Array | null = null;
 
   constructor(private readonly g: HeapGraph, built?: RetainerArrays) {
-    const arrays = built ?? { first: new Uint32Array(g.nodeCount + 1), node: new Uint32Array(g.edgeCount) };
+    // Shared memory, like the edge worker's, so the analysis helper can read it.
+    const arrays = built ?? {
+      first: new Uint32Array(new SharedArrayBuffer((g.nodeCount + 1) * 4)),
+      node: new Uint32Array(new SharedArrayBuffer(g.edgeCount * 4)),
+    };
     if (!built) fillRetainers(g.firstEdgeIndex, g.edgeToOrdinal, g.nodeCount, arrays);
     this.firstRetainerIndex = arrays.first;
     this.retainingNode = arrays.node;
