@@ -37,13 +37,14 @@ export interface AnalyzeOptions extends ClassNameOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * Run part of the analysis on a second thread: page objects and essential edges while this one
-   * transfers shallow sizes, distances while it computes dominators (default: for graphs of
-   * 400,000 nodes and more whose columns are in shared memory, as loaded graphs' are).
+   * transfers shallow sizes, their retainer-slot bits and the distances while it computes
+   * dominators (default: for graphs of 400,000 nodes and more whose columns are in shared
+   * memory, as loaded graphs' are). The results are the same either way.
    */
   helperThread?: { minNodes?: number } | false;
 }
 
-const STEPS = 7;
+const STEPS = 6;
 
 export function analyzeHeap(g: HeapGraph, options: AnalyzeOptions = {}): HeapAnalysis {
   const progress = options.onProgress ?? (() => {});
@@ -58,7 +59,6 @@ export function analyzeHeap(g: HeapGraph, options: AnalyzeOptions = {}): HeapAna
   // the dominator pass reuses their scratch.
   const selfSize = transferShallowSizes(g, pool);
   const { pageObject, essential } = helper ? helper.prep() : pageObjectsAndEssentialEdges(g, facts, pool);
-  tick();
   tick();
   const { dominator, preorder, unreachableCount } = computeDominators(g, essential, pool, helper ? () => helper.slots() : undefined);
   tick();
