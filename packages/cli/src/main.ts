@@ -47,6 +47,10 @@ export async function main(argv: string[]): Promise<number> {
 
 // yargs looks for package.json from the entry script's CommonJS parent, which ES modules lack.
 function packageVersion(): string {
-  const pkg: unknown = JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8'));
-  return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  try {
+    const pkg: unknown = JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8'));
+    return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown'; // a copied bundle without its package.json still runs
+  }
 }
