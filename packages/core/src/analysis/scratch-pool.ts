@@ -1,6 +1,6 @@
 /**
  * Node-sized scratch memory handed from one analysis step to the next. The dominator pass needs
- * eight arrays and frees them at once; the steps after it need about as many. Reusing them keeps
+ * five arrays at once and frees most of them together; the steps after it need about as many. Reusing them keeps
  * peak memory at the dominator pass instead of stacking the next steps on top of garbage the
  * collector has not returned yet. Returned arrays are carved into smaller ones as needed.
  */

@@ -148,10 +148,10 @@ try {
   finish(status);
 }
 if (status === STATUS_DONE) buildRetainers();
-if (Atomics.load(control, CTL_IDLE) === IDLE_WAITING) waitForDistanceJob();
+if (Atomics.load(control, CTL_IDLE) === IDLE_WAITING) waitForAnalysisJob();
 
 /** Takes the graph's analysis job if the analysis starts soon (the main thread claims this worker first). */
-function waitForDistanceJob(): void {
+function waitForAnalysisJob(): void {
   const port = parentPort!;
   const timer = setTimeout(() => {
     // A claimed worker has a job on its way: keep waiting for it.
