@@ -1,6 +1,6 @@
 // `leaks` on kinds of leak it was not developed against, on every Node major the tests have:
 // a closure context kept by a hook registry, intervals that are never cleared, and slices of
-// large strings kept in a module-level list. Each scenario's service leaks before the baseline
+// large strings kept in a global list. Each scenario's service leaks before the baseline
 // too, and makes short-lived garbage in every phase. The bar (issue 3): the leaked class is among
 // the top three groups and its shortest path names the holder.
 import { execFile } from 'node:child_process';

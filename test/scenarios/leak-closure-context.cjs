@@ -17,7 +17,11 @@ class ReportPayload {
 }
 
 // The registry: request id -> hook to call when the request settles. Nothing ever deletes.
+// Global, as a registry shared by modules is: a module-level const is reached only through the
+// module's closures, which a snapshot taken from an async function may find on the stack alone
+// (a system root), and then the path would not start at the global object.
 const settleHooks = new Map();
+globalThis.settleHooks = settleHooks;
 
 function handleRequest(id) {
   const report = new ReportPayload(id);
