@@ -1,15 +1,10 @@
 // DevTools' distances over plain columns: the same code runs on the main thread and on a worker.
 import { ephemeronEntry, findSorted, type GraphColumns, type StringFacts } from './graph-columns.js';
+import { isUserRootColumn } from './page-objects.js';
 
 /** Distance DevTools gives the root when user roots exist; system objects measure from there. */
 export const BASE_SYSTEM_DISTANCE = 100_000_000;
 export const NO_DISTANCE = -5;
-
-/** DevTools' user roots: non-synthetic children of the root, and `(Document DOM trees)`. */
-function isUserRoot(g: GraphColumns, facts: StringFacts, ordinal: number): boolean {
-  const documentDomTrees = facts.names.documentDomTrees;
-  return g.nodeType[ordinal] !== g.nodeTypeId.synthetic || (documentDomTrees >= 0 && g.nodeNameIndex[ordinal] === documentDomTrees);
-}
 
 /**
  * BFS distances as DevTools computes them: first from user roots (distance 1), then from the root
@@ -23,7 +18,7 @@ export function computeDistanceColumns(g: GraphColumns, facts: StringFacts, dist
   let length = 0;
   for (let e = g.firstEdgeIndex[root]!, end = g.firstEdgeIndex[root + 1]!; e < end; e++) {
     const target = g.edgeToOrdinal[e]!;
-    if (isUserRoot(g, facts, target)) {
+    if (isUserRootColumn(g, facts, target)) {
       distances[target] = 1;
       queue[length++] = target;
     }

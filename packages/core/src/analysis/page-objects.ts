@@ -8,17 +8,15 @@ import type { GraphColumns, StringFacts } from './graph-columns.js';
  * zeroed) gets the flags; `stack` holds nodeCount + 1 entries. Runs on a worker too.
  */
 export function markPageObjects(g: GraphColumns, facts: StringFacts, page: Uint8Array, stack: Uint32Array): void {
-  const { firstEdgeIndex, edgeType, edgeToOrdinal, nodeType, nodeNameIndex } = g;
+  const { firstEdgeIndex, edgeType, edgeToOrdinal } = g;
   const { shortcut, element, weak } = g.edgeTypeId;
-  const documentDomTrees = facts.names.documentDomTrees;
   let top = 0;
   const root = g.rootOrdinal;
   for (let e = firstEdgeIndex[root]!, end = firstEdgeIndex[root + 1]!; e < end; e++) {
     const type = edgeType[e];
     const target = edgeToOrdinal[e]!;
     if (type === element) {
-      const isDomTrees = nodeType[target] === g.nodeTypeId.synthetic && documentDomTrees >= 0 && nodeNameIndex[target] === documentDomTrees;
-      if (!isDomTrees) continue;
+      if (!isDomTreesRoot(g, facts, target)) continue;
     } else if (type !== shortcut) {
       continue;
     }
@@ -35,6 +33,17 @@ export function markPageObjects(g: GraphColumns, facts: StringFacts, page: Uint8
       stack[top++] = target;
     }
   }
+}
+
+/** `(Document DOM trees)`, by the string index the facts name (a worker has no strings). */
+export function isDomTreesRoot(g: GraphColumns, facts: StringFacts, ordinal: number): boolean {
+  const documentDomTrees = facts.names.documentDomTrees;
+  return g.nodeType[ordinal] === g.nodeTypeId.synthetic && documentDomTrees >= 0 && g.nodeNameIndex[ordinal] === documentDomTrees;
+}
+
+/** DevTools' "user roots" (see isUserRoot), over columns and string facts. */
+export function isUserRootColumn(g: GraphColumns, facts: StringFacts, ordinal: number): boolean {
+  return g.nodeType[ordinal] !== g.nodeTypeId.synthetic || isDomTreesRoot(g, facts, ordinal);
 }
 
 export function isDocumentDomTreesRoot(g: HeapGraph, ordinal: number): boolean {

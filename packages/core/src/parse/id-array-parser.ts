@@ -3,7 +3,7 @@ import { CLOSE_BRACKET, COMMA, DIGIT_0, DIGIT_9 } from './bytes.js';
 import type { SnapshotLayout } from './header.js';
 import {
   AFTER_COMMA, AFTER_NUMBER, EXPECT_FIRST, IN_NUMBER, MISSING_COMMA, TOO_LARGE, TRAILING_COMMA, UNEXPECTED_COMMA,
-  badByteError, numberError, syntaxError,
+  UINT32_MAX, badByteError, numberError, syntaxError,
 } from './number-grammar.js';
 
 /** Parses the nodes array keeping only node ids: what a baseline snapshot is needed for. */
@@ -50,7 +50,7 @@ export class IdArrayParser {
         if (acc > Number.MAX_SAFE_INTEGER) numberError('nodes', offset, TOO_LARGE);
         if (field === 0 && ordinal >= nodeCount) this.failTooMany(offset);
         if (field === idOff) {
-          if (acc > 0xffffffff) this.failId(ordinal, offset);
+          if (acc > UINT32_MAX) this.failId(ordinal, offset);
           ids[ordinal] = acc;
         }
         if (++field === fieldCount) {

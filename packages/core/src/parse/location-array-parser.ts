@@ -3,7 +3,7 @@ import { CLOSE_BRACKET, COMMA, DIGIT_0, DIGIT_9 } from './bytes.js';
 import type { SnapshotLayout } from './header.js';
 import {
   AFTER_COMMA, AFTER_NUMBER, EXPECT_FIRST, IN_NUMBER, MISSING_COMMA, TOO_LARGE, TRAILING_COMMA, UNEXPECTED_COMMA,
-  badByteError, numberError, syntaxError,
+  UINT32_MAX, badByteError, numberError, syntaxError,
 } from './number-grammar.js';
 
 /** Constructor/function source positions, one row per located node (0-based line/column). */
@@ -15,7 +15,6 @@ export interface LocationColumns {
   column: Uint32Array;
 }
 
-const UINT32_MAX = 0xffffffff;
 
 /** Parses the locations array into columns; it has no count in the header, so they grow by doubling. */
 export class LocationArrayParser {

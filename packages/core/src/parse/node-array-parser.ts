@@ -3,10 +3,9 @@ import { CLOSE_BRACKET, COMMA, DIGIT_0, DIGIT_9 } from './bytes.js';
 import type { SnapshotLayout } from './header.js';
 import {
   AFTER_COMMA, AFTER_NUMBER, EXPECT_FIRST, IN_NUMBER, MISSING_COMMA, TOO_LARGE, TRAILING_COMMA, UNEXPECTED_COMMA,
-  badByteError, numberError, syntaxError,
+  UINT32_MAX, badByteError, numberError, syntaxError,
 } from './number-grammar.js';
 
-const UINT32_MAX = 0xffffffff;
 
 /** Columns of the node table, one entry per node ordinal. */
 export interface NodeColumns {

@@ -15,6 +15,8 @@ export const MISSING_COMMA = `missing ',' between numbers`;
 export const UNEXPECTED_COMMA = `unexpected ','`;
 export const TRAILING_COMMA = `trailing ',' before ']'`;
 export const TOO_LARGE = `number too large`;
+/** Largest value a 32-bit column holds (ids, names, sizes unless widened). */
+export const UINT32_MAX = 0xffffffff;
 
 export function syntaxError(what: string, offset: number, message: string): never {
   throw new HeapSnapshotError('E_SNAPSHOT_SYNTAX', `${what} array: ${message}`, offset);
