@@ -86,26 +86,37 @@ export class EdgeTailParser {
     let field = next >= 0 ? next % F : 0;
     let edge = next >= 0 ? (next - field) / F : -1;
     for (let i = hi - 1; i >= lo; i--) {
-      const c = buf[i]!;
+      let c = buf[i]!;
       if (c >= DIGIT_0 && c <= DIGIT_9) {
-        if (state === IN_NUMBER) {
-          acc += (c - DIGIT_0) * mul;
-          mul *= 10;
-          if (++digits > MAX_DIGITS) {
-            problem = true;
-            break;
-          }
-        } else if (state === AFTER_NUMBER) {
+        if (state === AFTER_NUMBER) {
           problem = true; // two numbers without a comma
           break;
-        } else {
+        }
+        if (state !== IN_NUMBER) {
           state = IN_NUMBER;
           numberEnd = base + i + 1;
-          acc = c - DIGIT_0;
-          mul = 10;
-          digits = 1;
+          acc = 0;
+          mul = 1;
+          digits = 0;
         }
-        continue;
+        // The number's digits in a tight loop, lowest first.
+        const numberTop = i;
+        acc += (c - DIGIT_0) * mul;
+        mul *= 10;
+        i--;
+        while (i >= lo) {
+          c = buf[i]!;
+          if (c < DIGIT_0 || c > DIGIT_9) break;
+          acc += (c - DIGIT_0) * mul;
+          mul *= 10;
+          i--;
+        }
+        digits += numberTop - i;
+        if (digits > MAX_DIGITS) {
+          problem = true;
+          break;
+        }
+        if (i < lo) break; // it may go on in the block before
       }
       if (state === IN_NUMBER) {
         // A whole number: its index counts back from the end of the array.
