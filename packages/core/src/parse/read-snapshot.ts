@@ -5,6 +5,7 @@ import { FileReadError, HeapSnapshotError } from '../errors.js';
 import type { SnapshotLayout } from './header.js';
 import type { ParsedSnapshot } from './parsed-snapshot.js';
 import { EdgeSplit, EdgeSplitFallback, canSplit, type EdgeSplitOptions } from './edge-split.js';
+import { debugSplit } from './edge-split-shared.js';
 import { SnapshotParser, type ParsedIds } from './snapshot-parser.js';
 
 export interface ReadOptions {
@@ -72,6 +73,7 @@ async function streamFile<T>(path: string, options: ReadOptions, idsOnly: boolea
   const chunks = gzip ? gunzipChunks(path, size, options) : fileChunks(path, size, options);
   try {
     for await (const chunk of chunks) parser.write(chunk);
+    if (split) debugSplit('main read the whole file');
     const edges = parser.edgeParser;
     if (split !== null) {
       const s = split as EdgeSplit;

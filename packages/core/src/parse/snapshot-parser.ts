@@ -6,6 +6,7 @@ import type { RetainerArrays } from '../graph/retainer-fill.js';
 import type { IdleWorker } from '../graph/idle-worker.js';
 import { parseHeader, type SnapshotLayout } from './header.js';
 import { LocationArrayParser } from './location-array-parser.js';
+import { debugSplit } from './edge-split-shared.js';
 import { NodeArrayParser } from './node-array-parser.js';
 import { IdArrayParser } from './id-array-parser.js';
 import { NumberArraySkipper } from './number-array-skipper.js';
@@ -267,9 +268,11 @@ export class SnapshotParser {
         this.edges = new EdgeArrayParser(layout, this.split?.columns, this.split ?? undefined, offset);
         return this.edges;
       case 'locations':
+        if (this.split) debugSplit('main opened locations');
         this.locations = new LocationArrayParser(layout);
         return this.locations;
       case 'strings':
+        if (this.split) debugSplit('main opened strings');
         this.strings = new StringArrayTokenizer('strings');
         return this.strings;
       default:
