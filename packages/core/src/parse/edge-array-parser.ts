@@ -21,6 +21,8 @@ const SKIPPING = 4; // the rest of the array belongs to the tail parser (see edg
 const MISSING_COMMA = `missing ',' between numbers`;
 const TOO_LARGE = `number too large`;
 const UNEXPECTED_COMMA = `unexpected ','`;
+/** Bytes the record fast path keeps from the end of its input: the longest record it takes. */
+const FAST_MARGIN = 64;
 
 /** In shared memory: the edge worker fills them and the distance worker reads them. */
 export function allocateEdgeColumns(edgeCount: number): EdgeColumns {
@@ -71,6 +73,8 @@ export class EdgeArrayParser {
   private stopping = false;
   private readonly elementType: number;
   private readonly hiddenType: number;
+  /** Records are `type,name_or_index,to_node`, the order V8 writes. */
+  private readonly fastLayout: boolean;
 
   constructor(
     private readonly layout: SnapshotLayout,
@@ -82,6 +86,7 @@ export class EdgeArrayParser {
     if (split) debugSplit('main opened the edges array');
     this.elementType = layout.edgeTypes.indexOf('element');
     this.hiddenType = layout.edgeTypes.indexOf('hidden');
+    this.fastLayout = layout.edgeFieldCount === 3 && layout.edgeTypeOffset === 0 && layout.edgeNameOffset === 1 && layout.edgeToNodeOffset === 2;
     // The '[' itself is in the first block: if the worker got there first, it owns every number.
     if (split && !this.claimUpTo(openOffset)) this.stopAt(openOffset);
   }
@@ -155,8 +160,18 @@ export class EdgeArrayParser {
     let recNameOffset = this.recNameOffset;
     let maxName = this.maxNameIndex;
     let maxNameOffset = this.maxNameOffset;
+    const fast = this.fastLayout && !stopping;
     let i = start;
     while (i < end) {
+      if (fast && state === AFTER_COMMA && field === 0 && end - i > FAST_MARGIN) {
+        this.edge = edge;
+        this.maxNameIndex = maxName;
+        this.maxNameOffset = maxNameOffset;
+        i = this.records(buf, i, end - FAST_MARGIN, base);
+        edge = this.edge;
+        maxName = this.maxNameIndex;
+        maxNameOffset = this.maxNameOffset;
+      }
       let c = buf[i]!;
       if (c >= DIGIT_0 && c <= DIGIT_9) {
         if (state === AFTER_NUMBER) this.fail(base + i, MISSING_COMMA);
@@ -225,6 +240,65 @@ export class EdgeArrayParser {
     this.recType = recType;
     this.recName = recName;
     this.recNameOffset = recNameOffset;
+    this.maxNameIndex = maxName;
+    this.maxNameOffset = maxNameOffset;
+    return i;
+  }
+
+  /**
+   * Whole records in V8's layout (`type,name,to` then `\n,` or `,`), starting at a record and
+   * stopping before `limit`, without the per-number state of the general loop. Any record that is
+   * not plain (whitespace, a bad or out-of-range number, the closing bracket) is left to the
+   * general loop, which reports it the usual way. Returns where it stopped: a record's start.
+   */
+  private records(buf: Uint8Array, start: number, limit: number, base: number): number {
+    const L = this.layout;
+    const nodeFields = L.nodeFieldCount;
+    const typeCount = L.edgeTypes.length;
+    const nodeCount = L.header.node_count;
+    const edgeCount = L.header.edge_count;
+    const elementType = this.elementType;
+    const hiddenType = this.hiddenType;
+    const { edgeType, edgeNameOrIndex, edgeToOrdinal } = this.columns;
+    let edge = this.edge;
+    let maxName = this.maxNameIndex;
+    let maxNameOffset = this.maxNameOffset;
+    let i = start;
+    // Reads past `limit` stay inside the margin the caller left (a number longer than that is not
+    // plain: the general loop takes it); reads past the buffer give undefined, which is no digit.
+    while (i < limit && edge < edgeCount) {
+      let p = i;
+      let c = buf[p]!;
+      if (c < DIGIT_0 || c > DIGIT_9) break;
+      let type = c - DIGIT_0;
+      while ((c = buf[++p]!) >= DIGIT_0 && c <= DIGIT_9) type = type * 10 + (c - DIGIT_0);
+      if (c !== COMMA) break;
+      c = buf[++p]!;
+      if (c < DIGIT_0 || c > DIGIT_9) break;
+      let name = c - DIGIT_0;
+      while ((c = buf[++p]!) >= DIGIT_0 && c <= DIGIT_9) name = name * 10 + (c - DIGIT_0);
+      const nameEnd = p;
+      if (c !== COMMA) break;
+      c = buf[++p]!;
+      if (c < DIGIT_0 || c > DIGIT_9) break;
+      let to = c - DIGIT_0;
+      while ((c = buf[++p]!) >= DIGIT_0 && c <= DIGIT_9) to = to * 10 + (c - DIGIT_0);
+      if (c === 0x0a) c = buf[++p]!;
+      if (c !== COMMA || p - i > FAST_MARGIN) break;
+      const target = to / nodeFields;
+      if (type >= typeCount || name > 0xffffffff || target !== Math.floor(target) || target >= nodeCount) break;
+      edgeType[edge] = type;
+      edgeNameOrIndex[edge] = name;
+      edgeToOrdinal[edge] = target;
+      // Element and hidden edges carry an index, not a string, in name_or_index.
+      if (name > maxName && type !== elementType && type !== hiddenType) {
+        maxName = name;
+        maxNameOffset = base + nameEnd;
+      }
+      edge++;
+      i = p + 1;
+    }
+    this.edge = edge;
     this.maxNameIndex = maxName;
     this.maxNameOffset = maxNameOffset;
     return i;

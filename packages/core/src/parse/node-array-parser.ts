@@ -6,6 +6,8 @@ import {
   UINT32_MAX, badByteError, numberError, syntaxError,
 } from './number-grammar.js';
 
+/** Bytes the record fast path keeps from the end of its input: the longest record it takes. */
+const FAST_MARGIN = 128;
 
 /** Columns of the node table, one entry per node ordinal. */
 export interface NodeColumns {
@@ -50,6 +52,8 @@ export class NodeArrayParser {
   private selfSize: Uint32Array | Float64Array;
   private readonly firstEdgeIndex: Uint32Array;
   private readonly detachedness: Uint8Array;
+  /** Records start with type, name, id, self size, edge count: the order V8 writes. */
+  private readonly fastLayout: boolean;
 
   constructor(private readonly layout: SnapshotLayout, firstEdgeIndex?: Uint32Array) {
     const n = layout.header.node_count;
@@ -74,6 +78,8 @@ export class NodeArrayParser {
     this.typeCount = layout.nodeTypes.length;
     this.nodeCount = n;
     this.edgeCount = layout.header.edge_count;
+    this.fastLayout = this.typeOff === 0 && this.nameOff === 1 && this.idOff === 2 && this.selfOff === 3 && this.edgeCountOff === 4
+      && this.fieldCount >= 5 && this.fieldCount <= 8 && (this.detOff === -1 || this.detOff >= 5);
   }
 
   /** Parses from `start`; returns the position after the closing ']' or `end` if it needs more input. */
@@ -98,8 +104,21 @@ export class NodeArrayParser {
     let recordOffset = this.recordOffset;
     let maxName = this.maxNameIndex;
     let maxNameOffset = this.maxNameOffset;
+    const fast = this.fastLayout;
     let i = start;
     while (i < end) {
+      if (fast && state === AFTER_COMMA && field === 0 && end - i > FAST_MARGIN) {
+        this.ordinal = ordinal;
+        this.edgeSum = edgeSum;
+        this.maxNameIndex = maxName;
+        this.maxNameOffset = maxNameOffset;
+        i = this.records(buf, i, end - FAST_MARGIN, base);
+        ordinal = this.ordinal;
+        edgeSum = this.edgeSum;
+        maxName = this.maxNameIndex;
+        maxNameOffset = this.maxNameOffset;
+        selfSize = this.selfSize;
+      }
       let c = buf[i]!;
       if (c >= DIGIT_0 && c <= DIGIT_9) {
         if (state === AFTER_NUMBER) syntaxError('nodes', base + i, MISSING_COMMA);
@@ -175,6 +194,91 @@ export class NodeArrayParser {
     this.ordinal = ordinal;
     this.edgeSum = edgeSum;
     this.recordOffset = recordOffset;
+    this.maxNameIndex = maxName;
+    this.maxNameOffset = maxNameOffset;
+    return i;
+  }
+
+  /**
+   * Whole records in V8's layout (type, name, id, self size, edge count, then trace node id and
+   * detachedness if present; `\n,` or `,` after each), starting at a record and stopping before
+   * `limit`, without the per-number state of the general loop. Any record that is not plain
+   * (whitespace, a bad or out-of-range number, a self size that needs the wide column, the
+   * closing bracket) is left to the general loop, which reports it the usual way.
+   */
+  private records(buf: Uint8Array, start: number, limit: number, base: number): number {
+    const fieldCount = this.fieldCount;
+    const detOff = this.detOff;
+    const typeCount = this.typeCount;
+    const nodeCount = this.nodeCount;
+    const edgeCount = this.edgeCount;
+    const { nodeType, nodeNameIndex, nodeId, firstEdgeIndex, detachedness } = this;
+    const selfSize = this.selfSize;
+    const narrow = selfSize instanceof Uint32Array;
+    let ordinal = this.ordinal;
+    let edgeSum = this.edgeSum;
+    let maxName = this.maxNameIndex;
+    let maxNameOffset = this.maxNameOffset;
+    let i = start;
+    // Reads past `limit` stay inside the margin the caller left (a record longer than that is
+    // not plain); reads past the buffer give undefined, which is no digit.
+    record: while (i < limit && ordinal < nodeCount) {
+      let p = i;
+      let c = buf[p]!;
+      if (c < DIGIT_0 || c > DIGIT_9) break;
+      let type = c - DIGIT_0;
+      while ((c = buf[++p]!) >= DIGIT_0 && c <= DIGIT_9) type = type * 10 + (c - DIGIT_0);
+      if (c !== COMMA) break;
+      c = buf[++p]!;
+      if (c < DIGIT_0 || c > DIGIT_9) break;
+      let name = c - DIGIT_0;
+      while ((c = buf[++p]!) >= DIGIT_0 && c <= DIGIT_9) name = name * 10 + (c - DIGIT_0);
+      if (c !== COMMA) break;
+      const nameEnd = p;
+      c = buf[++p]!;
+      if (c < DIGIT_0 || c > DIGIT_9) break;
+      let id = c - DIGIT_0;
+      while ((c = buf[++p]!) >= DIGIT_0 && c <= DIGIT_9) id = id * 10 + (c - DIGIT_0);
+      if (c !== COMMA) break;
+      c = buf[++p]!;
+      if (c < DIGIT_0 || c > DIGIT_9) break;
+      let self = c - DIGIT_0;
+      while ((c = buf[++p]!) >= DIGIT_0 && c <= DIGIT_9) self = self * 10 + (c - DIGIT_0);
+      if (c !== COMMA) break;
+      c = buf[++p]!;
+      if (c < DIGIT_0 || c > DIGIT_9) break;
+      let edges = c - DIGIT_0;
+      while ((c = buf[++p]!) >= DIGIT_0 && c <= DIGIT_9) edges = edges * 10 + (c - DIGIT_0);
+      let det = 0;
+      for (let field = 5; field < fieldCount; field++) {
+        if (c !== COMMA) break record;
+        c = buf[++p]!;
+        if (c < DIGIT_0 || c > DIGIT_9) break record;
+        let v = c - DIGIT_0;
+        while ((c = buf[++p]!) >= DIGIT_0 && c <= DIGIT_9) v = v * 10 + (c - DIGIT_0);
+        if (v > Number.MAX_SAFE_INTEGER) break record;
+        if (field === detOff) det = v;
+      }
+      if (c === 0x0a) c = buf[++p]!;
+      if (c !== COMMA || p - i > FAST_MARGIN) break;
+      if (type >= typeCount || name > UINT32_MAX || id > UINT32_MAX || (narrow && self > UINT32_MAX) || self > Number.MAX_SAFE_INTEGER) break;
+      if (edgeSum + edges > edgeCount) break;
+      nodeType[ordinal] = type;
+      nodeNameIndex[ordinal] = name;
+      if (name > maxName) {
+        maxName = name;
+        maxNameOffset = base + nameEnd;
+      }
+      nodeId[ordinal] = id;
+      selfSize[ordinal] = self;
+      edgeSum += edges;
+      firstEdgeIndex[ordinal + 1] = edgeSum;
+      if (detOff >= 0) detachedness[ordinal] = det & 3;
+      ordinal++;
+      i = p + 1;
+    }
+    this.ordinal = ordinal;
+    this.edgeSum = edgeSum;
     this.maxNameIndex = maxName;
     this.maxNameOffset = maxNameOffset;
     return i;
