@@ -6,7 +6,7 @@ import {
   STAGE_DISTANCES, STAGE_DONE, STAGE_IDLE, STAGE_PREP, STAGE_RUNNING, STAGE_SLOTS, STAGE_TAKEN, STAGES, computeStage, type AnalysisJob,
 } from './analysis-job.js';
 import { columnsOf, sharedFacts, type StringFacts } from './graph-columns.js';
-import type { ScratchPool } from './scratch-pool.js';
+import { UNINITIALIZED, type ScratchPool } from './scratch-pool.js';
 
 const WORKER_URL = new URL('./analysis-worker.js', import.meta.url);
 
@@ -111,7 +111,7 @@ export class AnalysisHelper {
       job.essential.fill(0);
     }
     if (stage === STAGE_SLOTS) job.slots.fill(0);
-    const fill = stage === STAGE_SLOTS ? this.pool.take(job.graph.nodeCount) : job.queue;
+    const fill = stage === STAGE_SLOTS ? this.pool.take(job.graph.nodeCount, UNINITIALIZED) : job.queue;
     computeStage(job, stage, fill);
     if (stage === STAGE_SLOTS) this.pool.give(fill);
   }

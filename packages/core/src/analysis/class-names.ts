@@ -1,7 +1,7 @@
 import type { HeapGraph } from '../graph/heap-graph.js';
 import { DETACHED } from './detachedness.js';
 import { collectPlainObjectShapes, inferInterfaceDefinitions, matchInterfaces, type InterfaceDefinition } from './interfaces.js';
-import { takeFrom, type ScratchPool } from './scratch-pool.js';
+import { UNINITIALIZED, takeFrom, type ScratchPool } from './scratch-pool.js';
 
 /** Class of every node, as DevTools' Summary groups them. */
 export interface ClassTable {
@@ -66,7 +66,7 @@ export function computeClassTable(g: HeapGraph, domState: Uint8Array | null, opt
     id === t.object || id === t.native ? -1 :
     byName(`(${type})`),
   );
-  const classOf = takeFrom(pool, n);
+  const classOf = takeFrom(pool, n, UNINITIALIZED); // the loop below sets every entry
   const { nodeType, nodeNameIndex } = g;
 
   for (let o = 0; o < n; o++) {

@@ -1,5 +1,5 @@
 import type { HeapGraph } from '../graph/heap-graph.js';
-import { takeFrom, type ScratchPool } from './scratch-pool.js';
+import { UNINITIALIZED, takeFrom, type ScratchPool } from './scratch-pool.js';
 
 export const ATTACHED = 1;
 export const DETACHED = 2;
@@ -14,8 +14,9 @@ export function propagateDetachedness(g: HeapGraph, pool?: ScratchPool): Uint8Ar
   const n = g.nodeCount;
   const state = Uint8Array.from(g.detachedness);
   const visited = new Uint8Array(n);
-  const attached = takeFrom(pool, n + 1);
-  const detached = takeFrom(pool, n + 1);
+  // Stacks: read only below their tops.
+  const attached = takeFrom(pool, n + 1, UNINITIALIZED);
+  const detached = takeFrom(pool, n + 1, UNINITIALIZED);
   let attachedTop = 0;
   let detachedTop = 0;
   const { nodeType, firstEdgeIndex, edgeType, edgeToOrdinal } = g;

@@ -1,5 +1,5 @@
 import type { HeapGraph } from '../graph/heap-graph.js';
-import { takeFrom, type ScratchPool } from './scratch-pool.js';
+import { UNINITIALIZED, takeFrom, type ScratchPool } from './scratch-pool.js';
 import { essentialSlotBits } from './slot-bits.js';
 
 export interface DominatorResult {
@@ -33,17 +33,18 @@ export function computeDominators(g: HeapGraph, essentialWords: Uint32Array, poo
   } else {
     slotWords = new Uint32Array(Math.ceil(g.edgeCount / 32));
     // From the pool and back, so the cursors become part of the scratch that follows.
-    const fill = takeFrom(pool, nodeCount);
+    const fill = takeFrom(pool, nodeCount, UNINITIALIZED);
     essentialSlotBits(g, firstRetainerIndex, essentialWords, fill, slotWords);
     pool?.give(fill);
   }
   const isEssentialSlot = (r: number): boolean => (slotWords[r >>> 5]! & (1 << (r & 31))) !== 0;
 
   const size = nodeCount + 1;
-  const parent = takeFrom(pool, size);
+  // parent, vertex and label are written before they are read; ancestor and semi start at 0.
+  const parent = takeFrom(pool, size, UNINITIALIZED);
   const ancestor = takeFrom(pool, size);
-  const vertex = takeFrom(pool, size);
-  const label = takeFrom(pool, size);
+  const vertex = takeFrom(pool, size, UNINITIALIZED);
+  const label = takeFrom(pool, size, UNINITIALIZED);
   const semi = takeFrom(pool, size);
   let n = 0;
   // The DFS path's resume points (the next edge of each vertex on it), then the path-compression

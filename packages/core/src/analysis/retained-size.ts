@@ -1,4 +1,4 @@
-import type { ScratchPool } from './scratch-pool.js';
+import { UNINITIALIZED, type ScratchPool } from './scratch-pool.js';
 import type { SizeColumn } from './shallow-size.js';
 
 /**
@@ -9,9 +9,9 @@ export function computeRetainedSizes(selfSize: SizeColumn, dominator: Uint32Arra
   const n = selfSize.length;
   // A retained size never exceeds the total, which a 32-bit self size column says fits.
   const retained: SizeColumn = selfSize instanceof Uint32Array
-    ? (pool ? pool.take(n) : new Uint32Array(n))
-    : (pool ? pool.takeFloat64(n) : new Float64Array(n));
-  retained.set(selfSize);
+    ? (pool ? pool.take(n, UNINITIALIZED) : new Uint32Array(n))
+    : (pool ? pool.takeFloat64(n, UNINITIALIZED) : new Float64Array(n));
+  retained.set(selfSize); // every entry: the pool's memory needs no zeroing
   for (let i = preorder.length - 1; i > 0; i--) {
     const o = preorder[i]!;
     retained[dominator[o]!]! += retained[o]!;

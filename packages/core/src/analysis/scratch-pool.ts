@@ -14,10 +14,13 @@ export class ScratchPool {
    */
   constructor(private readonly nodeCount = 0) {}
 
-  /** A zeroed array of `length` entries. */
-  take(length: number): Uint32Array {
+  /**
+   * A zeroed array of `length` entries; with `zeroed` false, reused memory keeps old contents
+   * (for callers that write every entry before reading it: zeroing costs a pass over memory).
+   */
+  take(length: number, zeroed = true): Uint32Array {
     const i = this.free.findIndex((a) => a.length >= length);
-    return i < 0 ? this.allocate(length) : this.carve(i, length);
+    return i < 0 ? this.allocate(length) : this.carve(i, length, zeroed);
   }
 
   /** A zeroed array in shared memory, for a worker to fill. */
@@ -35,11 +38,11 @@ export class ScratchPool {
     return words.subarray(0, length);
   }
 
-  /** A zeroed Float64Array of `length` entries. */
-  takeFloat64(length: number): Float64Array {
+  /** A zeroed Float64Array of `length` entries (see take() for `zeroed`). */
+  takeFloat64(length: number, zeroed = true): Float64Array {
     const i = this.free.findIndex((a) => a.length >= 2 * length && a.byteOffset % 8 === 0);
     if (i < 0) return new Float64Array(length);
-    const words = this.carve(i, 2 * length);
+    const words = this.carve(i, 2 * length, zeroed);
     return new Float64Array(words.buffer, words.byteOffset, length);
   }
 
@@ -50,13 +53,14 @@ export class ScratchPool {
     }
   }
 
-  private carve(i: number, length: number): Uint32Array {
+  private carve(i: number, length: number, zeroed = true): Uint32Array {
     const segment = this.free[i]!;
     // Keep carved pieces 8-byte aligned so a later piece can back a Float64Array.
     const used = length + (length & 1);
     if (segment.length > used) this.free[i] = segment.subarray(used);
     else this.free.splice(i, 1);
-    return segment.subarray(0, length).fill(0);
+    const piece = segment.subarray(0, length);
+    return zeroed ? piece.fill(0) : piece;
   }
 }
 
@@ -64,4 +68,7 @@ export class ScratchPool {
 const sharedWords = (length: number): Uint32Array => new Uint32Array(new SharedArrayBuffer(length * 4));
 
 /** Without a pool every step allocates, as before. */
-export const takeFrom = (pool: ScratchPool | undefined, length: number): Uint32Array => pool?.take(length) ?? new Uint32Array(length);
+export const takeFrom = (pool: ScratchPool | undefined, length: number, zeroed = true): Uint32Array => pool?.take(length, zeroed) ?? new Uint32Array(length);
+
+/** Scratch the caller writes in full before reading (see ScratchPool.take). */
+export const UNINITIALIZED = false;

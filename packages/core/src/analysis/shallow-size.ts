@@ -1,6 +1,6 @@
 import type { HeapGraph } from '../graph/heap-graph.js';
 import { hasUserRoots } from './page-objects.js';
-import { takeFrom, type ScratchPool } from './scratch-pool.js';
+import { UNINITIALIZED, takeFrom, type ScratchPool } from './scratch-pool.js';
 
 /**
  * Sizes per node. 32-bit when the heap's total self size fits (it nearly always does: no sum of
@@ -27,9 +27,10 @@ export function transferShallowSizes(g: HeapGraph, pool?: ScratchPool): SizeColu
   const { hidden, array, native, synthetic } = g.nodeTypeId;
   const { weak } = g.edgeTypeId;
   const externalStringData = g.strings.indexOf('system / ExternalStringData');
-  const owners = takeFrom(pool, n + 1);
+  // Every owner is set below before it is read; the worklist is read only below its top.
+  const owners = takeFrom(pool, n + 1, UNINITIALIZED);
   // Each node enters the worklist at most twice (to an owner, then to "multiple").
-  const worklist = takeFrom(pool, 2 * n + 2);
+  const worklist = takeFrom(pool, 2 * n + 2, UNINITIALIZED);
   let top = 0;
   for (let o = 0; o < n; o++) {
     const type = nodeType[o];
