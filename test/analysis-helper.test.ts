@@ -1,7 +1,8 @@
 // Part of the analysis runs on a second thread (the parse's idle edge worker, or a worker of its
-// own): page objects and essential edges, their retainer-slot bits, then distances. Whichever thread runs them, the results
-// must equal the one-thread analysis, and the distances DevTools' own, including its special
-// cases: descriptor arrays (numeric edge names), WeakMap ephemeron edges, sloppy_function_map.
+// own): page objects and essential edges (in blocks both threads take), their retainer-slot bits,
+// then distances. Whichever thread runs them, the results must equal the one-thread analysis, and
+// the distances DevTools' own, including its special cases: descriptor arrays (numeric edge
+// names), WeakMap ephemeron edges, sloppy_function_map.
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -19,12 +20,29 @@ import { makeSnapshot } from './helpers/snapshots.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/chrome/', import.meta.url));
 
-function onWorker(g: HeapGraph): { pageObject: number[]; essential: number[]; slots: number[]; distances: number[] } {
+type HelperResults = { pageObject: number[]; essential: number[]; slots: number[]; distances: number[] };
+
+/** Everything on the worker (the main thread waits for it to start each part). */
+function onWorker(g: HeapGraph): HelperResults {
   const helper = AnalysisHelper.start(g, stringFacts(g, new EphemeronNames(g.strings)), new ScratchPool(g.nodeCount), 0)!;
-  const { pageObject, essential } = helper.prep(30_000);
-  const slots = helper.slots(30_000);
-  const distances = helper.distances(30_000);
+  const results = collect(helper, 30_000);
   expect(helper.computedBy).toEqual(['worker', 'worker', 'worker']);
+  expect(helper.blocksBy.main).toBe(0);
+  return results;
+}
+
+/** Page objects on the worker, then both threads on small essential-edge blocks as they come. */
+function shared(g: HeapGraph): HelperResults {
+  const helper = AnalysisHelper.start(g, stringFacts(g, new EphemeronNames(g.strings)), new ScratchPool(g.nodeCount), 0, 64)!;
+  const results = collect(helper, 30_000, 0);
+  expect(helper.blocksBy.main + helper.blocksBy.worker).toBe(Math.ceil(g.edgeCount / 64));
+  return results;
+}
+
+function collect(helper: AnalysisHelper, startTimeoutMs: number, blockTimeoutMs = startTimeoutMs): HelperResults {
+  const { pageObject, essential } = helper.prep(startTimeoutMs, blockTimeoutMs);
+  const slots = helper.slots(startTimeoutMs);
+  const distances = helper.distances(startTimeoutMs);
   return { pageObject: Array.from(pageObject), essential: Array.from(essential), slots: Array.from(slots), distances: Array.from(distances) };
 }
 
@@ -45,6 +63,7 @@ async function expectSameResults(path: string): Promise<void> {
   const slots = new Uint32Array(essential.length);
   essentialSlotBits(g, g.getRetainers().firstRetainerIndex, essential, new Uint32Array(g.nodeCount), slots);
   expect(ownWorker.slots).toEqual(Array.from(slots));
+  expect(shared((await loadSnapshot(path, { split: false })).graph)).toEqual(ownWorker);
   // Gzipped files are never split, so they have no edge worker to hand the job to.
   if (!path.endsWith('.gz')) {
     const edgeWorker = onWorker((await loadSnapshot(path, { split: { minBytes: 0, blockBytes: 4096 } })).graph);

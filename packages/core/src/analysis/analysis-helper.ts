@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { HeapGraph } from '../graph/heap-graph.js';
 import {
-  STAGE_DISTANCES, STAGE_DONE, STAGE_IDLE, STAGE_PREP, STAGE_RUNNING, STAGE_SLOTS, STAGE_TAKEN, STAGES, computeStage, type AnalysisJob,
+  DEFAULT_BLOCK_EDGES, STAGE_DISTANCES, STAGE_DONE, STAGE_DONE_BY_MAIN, STAGE_FAILED, STAGE_IDLE, STAGE_PAGE, STAGE_RUNNING, STAGE_SLOTS, STAGE_TAKEN, STAGES,
+  computeEssentialBlock, computeStage, type AnalysisJob,
 } from './analysis-job.js';
 import { columnsOf, sharedFacts, type StringFacts } from './graph-columns.js';
 import { UNINITIALIZED, type ScratchPool } from './scratch-pool.js';
@@ -16,25 +17,35 @@ export const DEFAULT_HELPER_MIN_NODES = 400_000;
 const isShared = (a: ArrayBufferView): boolean => a.buffer instanceof SharedArrayBuffer;
 
 /**
- * A second thread for the analysis: it marks page objects and essential edges while this thread
- * transfers shallow sizes, then turns those bits into retainer-slot bits and computes distances
- * while this thread computes dominators (they share nothing but the read-only graph). Synchronous on both ends: the analysis waits with
- * Atomics.wait, and takes a stage back if the worker has not started it by then.
+ * A second thread for the analysis: it marks page objects and starts on the essential edges while
+ * this thread transfers shallow sizes (this thread then takes essential-edge blocks too), then turns
+ * those bits into retainer-slot bits and computes distances while this thread computes dominators
+ * (they share nothing but the read-only graph). Synchronous on both ends: the analysis waits with
+ * Atomics.wait, and takes a stage or block back if the worker has not started it by then.
  */
 export class AnalysisHelper {
   /** Which thread computed each stage, once it is settled (for tests). */
   readonly computedBy: ('worker' | 'main' | null)[] = Array.from({ length: STAGES }, () => null);
+  /** Essential-edge blocks each thread computed (for tests). */
+  readonly blocksBy = { worker: 0, main: 0 };
   private readonly control: Int32Array;
+  private readonly blocks: Int32Array;
 
   private constructor(
     readonly job: AnalysisJob,
     private readonly pool: ScratchPool,
   ) {
     this.control = new Int32Array(job.control);
+    this.blocks = new Int32Array(job.blocks);
   }
 
-  /** Starts the worker, or returns null when the graph is small or not in shared memory. */
-  static start(g: HeapGraph, facts: StringFacts, pool: ScratchPool, minNodes = DEFAULT_HELPER_MIN_NODES): AnalysisHelper | null {
+  /**
+   * Starts the worker, or returns null when the graph is small or not in shared memory.
+   * `blockEdges` (a multiple of 32) sizes the essential-edge blocks; tests make them small.
+   */
+  static start(
+    g: HeapGraph, facts: StringFacts, pool: ScratchPool, minNodes = DEFAULT_HELPER_MIN_NODES, blockEdges = DEFAULT_BLOCK_EDGES,
+  ): AnalysisHelper | null {
     const n = g.nodeCount;
     if (n < minNodes) return null;
     const graph = columnsOf(g);
@@ -49,6 +60,8 @@ export class AnalysisHelper {
       pageObject: new Uint8Array(new SharedArrayBuffer(n)),
       pageStack: pool.takeShared(n + 1),
       essential: new Uint32Array(new SharedArrayBuffer(Math.ceil(g.edgeCount / 32) * 4)),
+      blockEdges,
+      blocks: new SharedArrayBuffer(Math.max(1, Math.ceil(g.edgeCount / blockEdges)) * 4),
       firstRetainerIndex,
       slots: new Uint32Array(new SharedArrayBuffer(Math.ceil(g.edgeCount / 32) * 4)),
       distances: new Int32Array(distances.buffer, distances.byteOffset, n),
@@ -72,47 +85,64 @@ export class AnalysisHelper {
     return helper;
   }
 
-  /** Page objects and essential edges, from the worker or computed here. */
-  prep(startTimeoutMs = 0): { pageObject: Uint8Array; essential: Uint32Array } {
-    this.settle(STAGE_PREP, startTimeoutMs);
-    this.pool.give(this.job.pageStack);
-    return { pageObject: this.job.pageObject, essential: this.job.essential };
+  /**
+   * Page objects and essential edges: waits for the worker's page objects (or marks them here),
+   * then computes essential-edge blocks from the first up while the worker goes down from the last.
+   */
+  prep(startTimeoutMs = 0, blockTimeoutMs = startTimeoutMs): { pageObject: Uint8Array; essential: Uint32Array } {
+    const { job } = this;
+    this.computedBy[STAGE_PAGE] = this.settle(this.control, STAGE_PAGE, startTimeoutMs, () => {
+      job.pageObject.fill(0); // a failed worker may have written part of them
+      computeStage(job, STAGE_PAGE, job.pageStack);
+    });
+    this.pool.give(job.pageStack);
+    const words = job.blockEdges / 32;
+    for (let b = 0; b < this.blocks.length; b++) {
+      const by = this.settle(this.blocks, b, blockTimeoutMs, () => {
+        job.essential.fill(0, b * words, (b + 1) * words);
+        computeEssentialBlock(job, b);
+      });
+      this.blocksBy[by]++;
+    }
+    return { pageObject: job.pageObject, essential: job.essential };
   }
 
   /** The essential bits by retainer slot (see slot-bits.ts). */
   slots(startTimeoutMs = 0): Uint32Array {
-    this.settle(STAGE_SLOTS, startTimeoutMs);
-    return this.job.slots;
+    const { job } = this;
+    this.computedBy[STAGE_SLOTS] = this.settle(this.control, STAGE_SLOTS, startTimeoutMs, () => {
+      job.slots.fill(0);
+      const fill = this.pool.take(job.graph.nodeCount, UNINITIALIZED);
+      computeStage(job, STAGE_SLOTS, fill);
+      this.pool.give(fill);
+    });
+    return job.slots;
   }
 
   distances(startTimeoutMs = 0): Int32Array {
-    this.settle(STAGE_DISTANCES, startTimeoutMs);
-    this.pool.give(this.job.queue);
-    return this.job.distances;
+    const { job } = this;
+    this.computedBy[STAGE_DISTANCES] = this.settle(this.control, STAGE_DISTANCES, startTimeoutMs, () => computeStage(job, STAGE_DISTANCES, job.queue));
+    this.pool.give(job.queue);
+    return job.distances;
   }
 
   /**
-   * Waits for a stage the worker is running, or computes it here if the worker has not started it
-   * (or failed). Tests pass `startTimeoutMs` to give the worker that time to start.
+   * Waits for a stage or block the worker is running, or computes it here if the worker has not
+   * started it (or failed). Tests pass `startTimeoutMs` to give the worker that time to start.
    */
-  private settle(stage: number, startTimeoutMs: number): void {
-    const { control, job } = this;
-    if (startTimeoutMs > 0) Atomics.wait(control, stage, STAGE_IDLE, startTimeoutMs);
-    let state = Atomics.compareExchange(control, stage, STAGE_IDLE, STAGE_TAKEN);
+  private settle(control: Int32Array, index: number, startTimeoutMs: number, compute: () => void): 'worker' | 'main' {
+    if (startTimeoutMs > 0) Atomics.wait(control, index, STAGE_IDLE, startTimeoutMs);
+    let state = Atomics.compareExchange(control, index, STAGE_IDLE, STAGE_TAKEN);
     while (state === STAGE_RUNNING) {
-      Atomics.wait(control, stage, STAGE_RUNNING);
-      state = Atomics.load(control, stage);
+      Atomics.wait(control, index, STAGE_RUNNING);
+      state = Atomics.load(control, index);
     }
-    this.computedBy[stage] = state === STAGE_DONE ? 'worker' : 'main';
-    if (state === STAGE_DONE) return;
-    // A failed worker may have written part of them.
-    if (stage === STAGE_PREP) {
-      job.pageObject.fill(0);
-      job.essential.fill(0);
-    }
-    if (stage === STAGE_SLOTS) job.slots.fill(0);
-    const fill = stage === STAGE_SLOTS ? this.pool.take(job.graph.nodeCount, UNINITIALIZED) : job.queue;
-    computeStage(job, stage, fill);
-    if (stage === STAGE_SLOTS) this.pool.give(fill);
+    if (state === STAGE_DONE) return 'worker';
+    if (state === STAGE_FAILED) Atomics.store(control, index, STAGE_TAKEN);
+    compute();
+    // The worker waits for page objects and blocks this thread took before it reads them.
+    Atomics.store(control, index, STAGE_DONE_BY_MAIN);
+    Atomics.notify(control, index);
+    return 'main';
   }
 }

@@ -4,16 +4,26 @@ import { ephemeronEntry, type GraphColumns, type StringFacts } from './graph-col
  * The edges that count for dominators, exactly as DevTools chooses them: no weak edges, no self
  * loops, no WeakMap table→value edges (the key's edge keeps the value), no shortcuts except from
  * the root, and no edges from non-page objects into page objects. Sets one bit per edge in
- * `words` (zeroed, edgeCount bits). Runs on a worker too.
+ * `words` (zeroed, edgeCount bits), for edges [fromEdge, toEdge). Runs on a worker too.
  */
-export function computeEssentialEdges(g: GraphColumns, facts: StringFacts, pageObject: Uint8Array, words: Uint32Array): void {
+export function computeEssentialEdges(
+  g: GraphColumns, facts: StringFacts, pageObject: Uint8Array, words: Uint32Array, fromEdge = 0, toEdge = g.edgeCount,
+): void {
   const { firstEdgeIndex, edgeType, edgeToOrdinal, edgeNameOrIndex, nodeId } = g;
   const { internal, weak, shortcut } = g.edgeTypeId;
   const root = g.rootOrdinal;
-  const n = g.nodeCount;
-  for (let o = 0; o < n; o++) {
+  let e = fromEdge;
+  // The node whose edges include fromEdge: the last o with firstEdgeIndex[o] <= fromEdge.
+  let lo = 0;
+  let hi = g.nodeCount;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (firstEdgeIndex[mid]! <= fromEdge) lo = mid;
+    else hi = mid - 1;
+  }
+  for (let o = lo; e < toEdge; o++) {
     const sourceIsPage = pageObject[o] !== 0;
-    for (let e = firstEdgeIndex[o]!, end = firstEdgeIndex[o + 1]!; e < end; e++) {
+    for (const end = Math.min(firstEdgeIndex[o + 1]!, toEdge); e < end; e++) {
       const type = edgeType[e];
       if (type === weak) continue;
       if (type === internal) {
