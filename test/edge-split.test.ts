@@ -52,6 +52,19 @@ describe.each(WANTED_MAJORS)('Node %i snapshot', (major) => {
   });
 });
 
+test('without the key V8 writes after the edges array, the worker finds its end reading forward', async () => {
+  const [path] = await makeSnapshot('basic');
+  const original = readFileSync(path!);
+  const sequential = await loadSnapshot(path!, { split: false });
+  const dir = await mkdtemp(join(tmpdir(), 'heapdiff-split-'));
+  const file = join(dir, 'renamed.heapsnapshot');
+  // An unknown key is skipped like any other; the worker's search from the end finds nothing.
+  writeFileSync(file, Buffer.from(original.toString('latin1').replace('"trace_function_infos":', '"trace_function_infoZ":'), 'latin1'));
+  for (const blockBytes of [997, 65_536]) {
+    expectSameGraph((await loadSnapshot(file, { split: { minBytes: 0, blockBytes } })).graph, sequential.graph);
+  }
+});
+
 test('damaged edges arrays give the one-thread outcome', async () => {
   const [path] = await makeSnapshot('basic');
   const original = readFileSync(path!);

@@ -29,7 +29,7 @@ export const STATUS_NO_SPLIT = 2;
 export const STATUS_PROBLEM = 3;
 
 /** Float64 result slots (offsets can exceed 2^31). */
-export const RES_OPEN = 0; // offset of the edges array's '['
+export const RES_OPEN = 0; // offset of the edges array's '[' if the tail reached it, else -1
 export const RES_CLOSE = 1; // offset of its ']'
 export const RES_STOP = 2; // separator after which the tail starts, -1 when the tail is empty
 export const RES_COUNT = 3; // numbers in the tail

@@ -24,8 +24,9 @@ export class EdgeTailParser {
   /** Numbers seen so far, counting back from the end. */
   count = 0;
   problem = false;
-  /** Reached the opening '['. */
+  /** Reached the opening '[', and where it is. */
   reachedOpen = false;
+  openOffset = -1;
   /** Lowest separator seen so far with a whole number of records after it, and that count. */
   alignedStop = -1;
   alignedCount = 0;
@@ -49,8 +50,6 @@ export class EdgeTailParser {
   constructor(
     private readonly layout: SnapshotLayout,
     private readonly columns: EdgeColumns,
-    /** Offset of the opening '['. */
-    private readonly openOffset: number,
   ) {
     this.total = layout.header.edge_count * layout.edgeFieldCount;
     this.elementType = layout.edgeTypes.indexOf('element');
@@ -71,7 +70,6 @@ export class EdgeTailParser {
     const elementType = this.elementType;
     const hiddenType = this.hiddenType;
     const { edgeType, edgeNameOrIndex, edgeToOrdinal } = this.columns;
-    const openAt = this.openOffset - base;
     const total = this.total;
     let state = this.state;
     let acc = this.acc;
@@ -188,9 +186,11 @@ export class EdgeTailParser {
           this.alignedCount = count;
         }
         state = EXPECT_NUMBER;
-      } else if (i === openAt) {
-        // "[," is broken; otherwise every number must have been seen.
+      } else if (c === 0x5b) {
+        // The only '[' before a number array's end is its start. "[," is broken; otherwise every
+        // number must have been seen.
         this.reachedOpen = true;
+        this.openOffset = base + i;
         if (state === EXPECT_NUMBER || count !== total) problem = true;
         break;
       } else if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) {

@@ -1,6 +1,6 @@
-// Worker entry: finds the edges array in the file, then parses it from the end, block by block,
-// until it meets the main thread's forward parser (see edge-split.ts).
-import { closeSync, openSync, readSync } from 'node:fs';
+// Worker entry: finds the end of the edges array in the file, then parses it from there backwards,
+// block by block, until it meets the main thread's forward parser (see edge-split.ts).
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { runAnalysisJob, type AnalysisJob } from '../analysis/analysis-job.js';
 import { IDLE_GONE, IDLE_WAITING } from '../graph/idle-worker.js';
@@ -81,27 +81,67 @@ class Scanner {
 const debug = (what: string): void => debugSplit(`worker ${what}`);
 debug('started');
 
+/** The key V8 writes right after the edges array. */
+const NEXT_KEY = Buffer.from('"trace_function_infos":');
+
+/**
+ * The edges array's ']', found from the end of the file: the key that follows it cannot occur
+ * anywhere else in valid JSON (inside a string its quotes would be escaped; a string element is
+ * never followed by ':'). Searches at most half the file, which the sections after the edges
+ * (locations, strings) rarely reach. The join checks the result against the main thread's parse.
+ */
+function findEdgesCloseFromEnd(fd: number, size: number): number {
+  const buf = Buffer.allocUnsafe(SCAN_CHUNK);
+  const overlap = NEXT_KEY.length - 1;
+  for (let end = size; end > size / 2 && end > job.headerEnd; end -= SCAN_CHUNK - overlap) {
+    if (aborted()) return -1;
+    const start = Math.max(0, end - SCAN_CHUNK);
+    const n = readSync(fd, buf, 0, end - start, start);
+    const at = buf.subarray(0, n).lastIndexOf(NEXT_KEY);
+    if (at === -1) continue;
+    // Back over `,` and whitespace to the ']'.
+    let i = at - 1;
+    while (i >= 0 && isSpace(buf[i]!)) i--;
+    if (i < 0 || buf[i] !== 0x2c) return -1;
+    i--;
+    while (i >= 0 && isSpace(buf[i]!)) i--;
+    return i >= 0 && buf[i] === CLOSE_BRACKET ? start + i : -1;
+  }
+  return -1;
+}
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/** The edges array's ']' by reading forward over the nodes and edges (number arrays hold no ']'). */
+function findEdgesCloseFromStart(fd: number): number {
+  const scan = new Scanner(fd, job.headerEnd);
+  if (!scan.expect(',') || !scan.expect('"nodes"') || !scan.expect(':') || !scan.expect('[')) return -1;
+  if (!scan.findClose()) return -1;
+  scan.pos++;
+  if (!scan.expect(',') || !scan.expect('"edges"') || !scan.expect(':') || !scan.expect('[')) return -1;
+  return scan.findClose() ? scan.pos : -1;
+}
+
 function run(fd: number): number {
   // V8 writes the header, then "nodes", then "edges"; anything else is left to the main thread.
-  const scan = new Scanner(fd, job.headerEnd);
-  if (!scan.expect(',') || !scan.expect('"nodes"') || !scan.expect(':') || !scan.expect('[')) return STATUS_NO_SPLIT;
-  if (!scan.findClose()) return STATUS_NO_SPLIT;
-  scan.pos++;
-  if (!scan.expect(',') || !scan.expect('"edges"') || !scan.expect(':') || !scan.expect('[')) return STATUS_NO_SPLIT;
-  const open = scan.pos - 1;
-  if (!scan.findClose()) return STATUS_NO_SPLIT;
-  const close = scan.pos;
-  results[RES_OPEN] = open;
+  let close = findEdgesCloseFromEnd(fd, fstatSync(fd).size);
+  if (close !== -1) {
+    debug('found the end of the edges array from the end of the file');
+  } else {
+    close = findEdgesCloseFromStart(fd);
+    if (close === -1) return STATUS_NO_SPLIT;
+    debug('found the end of the edges array reading forward');
+  }
   results[RES_CLOSE] = close;
-  debug('found the edges array');
 
   const B = job.blockBytes;
-  const tail = new EdgeTailParser(job.layout, job.columns, open);
+  const tail = new EdgeTailParser(job.layout, job.columns);
   const buf = Buffer.allocUnsafe(B);
-  for (let block = Math.floor(close / B); block >= Math.floor(open / B); block--) {
+  // Down to the array's '[' (where the tail parser stops) or the main thread's first block.
+  for (let block = Math.floor(close / B); block >= 0; block--) {
     if (aborted()) return STATUS_PROBLEM;
     if (Atomics.compareExchange(claims, block, 0, OWNER_WORKER) !== 0) break; // the main thread got here first
-    const lo = Math.max(block * B, open);
+    const lo = Math.max(block * B, job.headerEnd);
     const hi = Math.min((block + 1) * B, close);
     if (hi <= lo) continue;
     const n = readSync(fd, buf, 0, hi - lo, lo);
@@ -109,9 +149,11 @@ function run(fd: number): number {
     tail.writeBackward(buf, 0, n, lo);
     if (tail.problem) return STATUS_PROBLEM;
     if (tail.reachedOpen) break;
+    if (lo === job.headerEnd) return STATUS_PROBLEM; // no '[' after the header
   }
   debug('parsed the tail');
-  results[RES_STOP] = tail.reachedOpen ? open : tail.alignedStop;
+  results[RES_OPEN] = tail.openOffset;
+  results[RES_STOP] = tail.reachedOpen ? tail.openOffset : tail.alignedStop;
   results[RES_COUNT] = tail.reachedOpen ? tail.count : tail.alignedCount;
   results[RES_MAX_NAME] = tail.maxNameIndex;
   results[RES_MAX_NAME_OFFSET] = tail.maxNameOffset;
