@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { describeError, EXIT_BAD_INPUT, isExpectedError, UsageError } from './errors.js';
-import { registerCommands } from './commands/index.js';
+import { commandNamed, registerCommands } from './commands/index.js';
 import { configureLoading } from './commands/load.js';
 import { packageRoot } from './package-root.js';
 
 /** Runs the CLI; resolves to the exit code. Only bin.ts touches process.exitCode. */
 export async function main(argv: string[]): Promise<number> {
-  let exitCode = 0;
   const debug = argv.includes('--debug');
   const cli: Argv = yargs(argv)
     .scriptName('heapdiff')
@@ -31,12 +30,12 @@ export async function main(argv: string[]): Promise<number> {
     .fail((message, error) => {
       throw error ?? new UsageError(message);
     });
-  registerCommands(cli, (code) => {
-    exitCode = code;
-  });
+  registerCommands(cli);
   try {
-    await cli.parseAsync();
-    return exitCode;
+    const args = await cli.parseAsync();
+    if (args.help || args.version) return 0; // yargs printed them
+    const spec = commandNamed(args._[0]);
+    return spec ? await spec.run(args) : 0;
   } catch (error) {
     const hint = isExpectedError(error) || debug ? '' : ' (unexpected; rerun with --debug for details)';
     process.stderr.write(`heapdiff: ${describeError(error)}${hint}\n`);

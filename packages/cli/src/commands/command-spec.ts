@@ -1,7 +1,5 @@
 import type { Argv } from 'yargs';
 
-export type SetExitCode = (code: number) => void;
-
 /** One subcommand. `run` imports its implementation lazily so `--help` stays fast. */
 export interface CommandSpec {
   command: string;

@@ -1,10 +1,12 @@
 import prettyBytes from 'pretty-bytes';
 
-const countFormat = new Intl.NumberFormat('en-US');
+// Created on first use: the first NumberFormat of a process loads ICU data (~10 ms of start-up
+// that JSON output never needs).
+let countFormat: Intl.NumberFormat | undefined;
 
 /** `1,234,567` */
 export function formatCount(n: number): string {
-  return countFormat.format(n);
+  return (countFormat ??= new Intl.NumberFormat('en-US')).format(n);
 }
 
 /** `1.2 MB` (decimal units, like DevTools and `ls -h --si`). */
