@@ -18,18 +18,16 @@ export interface LocationColumns {
 }
 
 
-/** Parses the locations array into columns; it has no count in the header, so they grow by doubling. */
+/**
+ * Parses the locations array into columns. The header has no count for it: the columns start at
+ * `capacity` rows (a caller's upper bound, whose untouched pages cost no memory) and grow by
+ * doubling past it.
+ */
 export class LocationArrayParser {
   done = false;
   private state = EXPECT_FIRST;
   private acc = 0;
-  readonly columns: LocationColumns = {
-    count: 0,
-    ordinal: new Uint32Array(1024),
-    scriptId: new Uint32Array(1024),
-    line: new Uint32Array(1024),
-    column: new Uint32Array(1024),
-  };
+  readonly columns: LocationColumns;
   private field = 0;
   /** Where the current record's first number ended (errors point there). */
   private recordOffset = 0;
@@ -43,7 +41,15 @@ export class LocationArrayParser {
   /** Records are object index, script id, line, column: the order V8 writes. */
   private readonly fastLayout: boolean;
 
-  constructor(layout: SnapshotLayout) {
+  constructor(layout: SnapshotLayout, capacity = 1024) {
+    const rows = Math.max(1024, capacity);
+    this.columns = {
+      count: 0,
+      ordinal: new Uint32Array(rows),
+      scriptId: new Uint32Array(rows),
+      line: new Uint32Array(rows),
+      column: new Uint32Array(rows),
+    };
     this.fieldCount = layout.locationFieldCount;
     this.objectOff = layout.locationObjectIndexOffset;
     this.scriptOff = layout.locationScriptIdOffset;

@@ -269,7 +269,8 @@ export class SnapshotParser {
         return this.edges;
       case 'locations':
         if (this.split) debugSplit('main opened locations');
-        this.locations = new LocationArrayParser(layout);
+        // A location row takes at least 8 bytes ("0,0,0,0,") and V8 writes at most one per node.
+        this.locations = new LocationArrayParser(layout, Math.min(layout.header.node_count, Math.floor(((this.options.maxBytes ?? 0) - offset) / 8)));
         return this.locations;
       case 'strings':
         if (this.split) debugSplit('main opened strings');
