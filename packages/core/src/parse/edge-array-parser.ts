@@ -42,6 +42,8 @@ export function allocateEdgeColumns(edgeCount: number): EdgeColumns {
 export interface EdgeSplitClaims {
   blockBytes: number;
   claim(block: number): boolean;
+  /** Where the worker found the array's ']' (set before it claims any block). */
+  closeOffset(): number;
 }
 
 /**
@@ -58,6 +60,11 @@ export class EdgeArrayParser {
   maxNameOffset = 0;
   /** Where the parser handed over to the tail parser: the separating comma, or -1. */
   stoppedAt = -1;
+  /**
+   * After the hand-over, the offset of the array's ']' as the worker found it: the reader may
+   * jump there instead of reading the worker's part (the join checks the ']' is there).
+   */
+  resumeAt = -1;
   /** Stream offset of the closing ']'. */
   endOffset = -1;
 
@@ -125,7 +132,13 @@ export class EdgeArrayParser {
 
   private stopAt(offset: number): void {
     this.stoppedAt = offset;
+    this.resumeAt = this.split!.closeOffset();
     this.state = SKIPPING;
+  }
+
+  /** Where the reader may jump to while this parser skips the worker's part, else -1. */
+  get skipTarget(): number {
+    return this.state === SKIPPING && !this.done ? this.resumeAt : -1;
   }
 
   /** After the hand-over: find the closing ']' at memchr speed; the worker validated these bytes. */
@@ -220,6 +233,7 @@ export class EdgeArrayParser {
         state = AFTER_COMMA;
         if (stopping && field === 0) {
           this.stoppedAt = base + i;
+          this.resumeAt = this.split!.closeOffset();
           state = SKIPPING;
           i++;
           break;

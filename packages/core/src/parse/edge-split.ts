@@ -81,6 +81,10 @@ export class EdgeSplit implements EdgeSplitClaims {
     });
   }
 
+  closeOffset(): number {
+    return this.results[RES_CLOSE]!;
+  }
+
   claim(block: number): boolean {
     return Atomics.compareExchange(this.claims, block, 0, OWNER_MAIN) === 0 || Atomics.load(this.claims, block) === OWNER_MAIN;
   }

@@ -70,7 +70,7 @@ async function streamFile<T>(path: string, options: ReadOptions, idsOnly: boolea
     ? (layout: SnapshotLayout, headerEnd: number) => (split = new EdgeSplit(path, size, headerEnd, layout, splitOptions ?? {}))
     : undefined;
   const parser = new SnapshotParser({ maxBytes: gzip ? size * MAX_DEFLATE_RATIO : size, idsOnly, edgeSplit });
-  const chunks = gzip ? gunzipChunks(path, size, options) : fileChunks(path, size, options);
+  const chunks = gzip ? gunzipChunks(path, size, options) : fileChunks(path, size, options, parser);
   try {
     for await (const chunk of chunks) parser.write(chunk);
     if (split) debugSplit('main read the whole file');
@@ -107,7 +107,7 @@ async function streamFile<T>(path: string, options: ReadOptions, idsOnly: boolea
  * what it keeps, and a fresh buffer per chunk would leave hundreds of megabytes of garbage for
  * the allocator to hold on to.
  */
-async function* fileChunks(path: string, size: number, options: ReadOptions): AsyncGenerator<Buffer> {
+async function* fileChunks(path: string, size: number, options: ReadOptions, parser: SnapshotParser): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
   const buffers = [Buffer.allocUnsafe(CHUNK_SIZE), Buffer.allocUnsafe(CHUNK_SIZE)];
   let next = 0;
@@ -124,6 +124,14 @@ async function* fileChunks(path: string, size: number, options: ReadOptions): As
       next ^= 1;
       pending = handle.read(buffers[next]!, 0, CHUNK_SIZE, position);
       yield bytesRead === CHUNK_SIZE ? chunk : chunk.subarray(0, bytesRead);
+      // Past the edge worker's part of the file rather than through it.
+      const target = parser.skipTarget;
+      if (target > position) {
+        await pending;
+        parser.skipTo(target);
+        position = target;
+        pending = handle.read(buffers[next]!, 0, CHUNK_SIZE, position);
+      }
       options.onProgress?.(position, size);
     }
   } finally {

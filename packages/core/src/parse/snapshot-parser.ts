@@ -83,6 +83,20 @@ export class SnapshotParser {
   prebuiltRetainers: RetainerArrays | null = null;
   idleWorker: IdleWorker | null = null;
 
+  /**
+   * A later file offset the parser can resume at without reading what lies before it (the
+   * edge worker's part of the edges array), or -1. A reader that jumps there calls skipTo().
+   */
+  get skipTarget(): number {
+    const target = this.edges?.skipTarget ?? -1;
+    return target > this.offset ? target : -1;
+  }
+
+  skipTo(offset: number): void {
+    if (offset !== this.skipTarget) throw new Error(`skipTo(${offset}): the parser cannot resume there`);
+    this.offset = offset;
+  }
+
   /** The edges array parser, once the array has been opened. */
   get edgeParser(): EdgeArrayParser | null {
     return this.edges;
