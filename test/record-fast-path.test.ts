@@ -92,5 +92,5 @@ describe.each(WANTED_MAJORS)('Node %i snapshot', (major) => {
       }),
       { numRuns: RUNS, seed: Number(process.env.HEAPDIFF_FAST_PATH_SEED ?? 20261121) },
     );
-  }, 120_000);
+  }, 60_000 + RUNS * 500);
 });

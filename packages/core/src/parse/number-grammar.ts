@@ -2,7 +2,8 @@
 // opening bracket is already consumed. Each parser runs its own copy of the loop with its fields
 // written inline (a call per number measured no faster than the staging buffer this replaced);
 // states, messages and the cold error paths live here. The edges parser keeps its own copies,
-// which measured a little faster in its hotter loop.
+// which measured a little faster in its hotter loop. Each parser's record fast path (`records()`)
+// likewise spells out one digit loop per field: the unrolled record is what makes it fast.
 import { HeapSnapshotError } from '../errors.js';
 import { describeByte } from './bytes.js';
 
