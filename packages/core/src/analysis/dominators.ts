@@ -1,6 +1,7 @@
 import type { HeapGraph } from '../graph/heap-graph.js';
 import { UNINITIALIZED, takeFrom, type ScratchPool } from './scratch-pool.js';
 import { essentialSlotBits } from './slot-bits.js';
+import { DepthStack, essentialDfs, type DfsArrays } from './dominator-dfs.js';
 
 export interface DominatorResult {
   /** Immediate dominator ordinal per node; the root (and what only the root reaches) maps to the root. */
@@ -20,11 +21,17 @@ export interface DominatorResult {
  * Unreachable nodes are handled like DevTools does: nodes with only non-essential retainers are
  * DFS-rooted under the root, then any remaining (cycles retained only by each other) individually.
  */
-export function computeDominators(g: HeapGraph, essentialWords: Uint32Array, pool?: ScratchPool, slotBits?: () => Uint32Array): DominatorResult {
+/** The DFS from the root, done elsewhere (by the analysis helper): its arrays and vertex count. */
+export interface RootDfs {
+  arrays: DfsArrays;
+  count: number;
+}
+
+export function computeDominators(
+  g: HeapGraph, essentialWords: Uint32Array, pool?: ScratchPool, slotBits?: () => Uint32Array, rootDfs?: RootDfs,
+): DominatorResult {
   const nodeCount = g.nodeCount;
-  const { firstEdgeIndex, edgeToOrdinal } = g;
   const { firstRetainerIndex, retainingNode } = g.getRetainers();
-  const isEssential = (e: number): boolean => (essentialWords[e >>> 5]! & (1 << (e & 31))) !== 0;
   // The same bits by retainer slot (from the analysis helper when there is one), needed once the
   // first DFS is done.
   let slotWords: Uint32Array;
@@ -41,58 +48,16 @@ export function computeDominators(g: HeapGraph, essentialWords: Uint32Array, poo
 
   const size = nodeCount + 1;
   // parent, vertex and label are written before they are read; ancestor and semi start at 0.
-  const parent = takeFrom(pool, size, UNINITIALIZED);
+  const arrays: DfsArrays = rootDfs?.arrays ?? {
+    parent: takeFrom(pool, size, UNINITIALIZED),
+    semi: takeFrom(pool, size),
+    vertex: takeFrom(pool, size, UNINITIALIZED),
+    label: takeFrom(pool, size, UNINITIALIZED),
+  };
+  const { parent, semi, vertex, label } = arrays;
   const ancestor = takeFrom(pool, size);
-  const vertex = takeFrom(pool, size, UNINITIALIZED);
-  const label = takeFrom(pool, size, UNINITIALIZED);
-  const semi = takeFrom(pool, size);
-  let n = 0;
-  // The DFS path's resume points (the next edge of each vertex on it), then the path-compression
-  // stack: both as deep as the tree, which is far less than a node-sized array at the memory peak
-  // (it grows for deep chains, up to the node count).
-  let stack = new Uint32Array(4096);
-  const ensureDepth = (depth: number): void => {
-    if (depth < stack.length) return;
-    const bigger = new Uint32Array(Math.min(2 * stack.length, size + 1));
-    bigger.set(stack);
-    stack = bigger;
-  };
-
-  const dfs = (start: number): void => {
-    semi[start] = ++n;
-    vertex[n] = start;
-    label[start] = start;
-    let depth = 0;
-    stack[0] = firstEdgeIndex[start - 1]!;
-    let v = start;
-    for (;;) {
-      const edgesEnd = firstEdgeIndex[v]!; // = firstEdgeIndex[(v - 1) + 1]
-      let w = 0;
-      for (let e = stack[depth]!; e < edgesEnd; e++) {
-        if (!isEssential(e)) continue;
-        const target = edgeToOrdinal[e]! + 1;
-        if (semi[target] === 0) {
-          stack[depth] = e + 1;
-          w = target;
-          break;
-        }
-      }
-      if (w === 0) {
-        if (depth === 0) return;
-        depth--;
-        v = parent[v]!;
-        continue;
-      }
-      parent[w] = v;
-      semi[w] = ++n;
-      vertex[n] = w;
-      label[w] = w;
-      ensureDepth(++depth);
-      stack[depth] = firstEdgeIndex[w - 1]!;
-      v = w;
-    }
-  };
-
+  // The DFS path, then the path-compression stack: both as deep as the tree.
+  const path = new DepthStack(size + 1);
   const hasOnlyNonEssentialRetainers = (ordinal: number): boolean => {
     for (let r = firstRetainerIndex[ordinal]!, end = firstRetainerIndex[ordinal + 1]!; r < end; r++) {
       if (isEssentialSlot(r)) return false;
@@ -100,11 +65,35 @@ export function computeDominators(g: HeapGraph, essentialWords: Uint32Array, poo
     return true;
   };
 
+  const r = g.rootOrdinal + 1;
+  let n = rootDfs ? rootDfs.count : essentialDfs(g, essentialWords, arrays, r, 0, path);
+  if (slotBits) slotWords = slotBits();
+  const reached = n;
+  if (n < nodeCount) {
+    for (let v = 1; v <= nodeCount; v++) {
+      if (semi[v] === 0 && hasOnlyNonEssentialRetainers(v - 1)) {
+        parent[v] = r;
+        n = essentialDfs(g, essentialWords, arrays, v, n, path);
+      }
+    }
+  }
+  if (n < nodeCount) {
+    for (let v = 1; v <= nodeCount; v++) {
+      if (semi[v] === 0) {
+        parent[v] = r;
+        semi[v] = ++n;
+        vertex[n] = v;
+        label[v] = v;
+      }
+    }
+  }
+
   const compress = (v0: number): void => {
     let sp = 0;
     let v = v0;
+    let stack: Uint32Array = path.words;
     while (ancestor[ancestor[v]!] !== 0) {
-      ensureDepth(++sp);
+      if (++sp === stack.length) stack = path.ensure(sp);
       stack[sp] = v;
       v = ancestor[v]!;
     }
@@ -120,29 +109,6 @@ export function computeDominators(g: HeapGraph, essentialWords: Uint32Array, poo
     compress(v);
     return label[v]!;
   };
-
-  const r = g.rootOrdinal + 1;
-  dfs(r);
-  if (slotBits) slotWords = slotBits();
-  const reached = n;
-  if (n < nodeCount) {
-    for (let v = 1; v <= nodeCount; v++) {
-      if (semi[v] === 0 && hasOnlyNonEssentialRetainers(v - 1)) {
-        parent[v] = r;
-        dfs(v);
-      }
-    }
-  }
-  if (n < nodeCount) {
-    for (let v = 1; v <= nodeCount; v++) {
-      if (semi[v] === 0) {
-        parent[v] = r;
-        semi[v] = ++n;
-        vertex[n] = v;
-        label[v] = v;
-      }
-    }
-  }
 
   for (let i = n; i >= 2; i--) {
     const w = vertex[i]!;
