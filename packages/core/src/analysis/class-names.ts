@@ -1,6 +1,7 @@
 import type { HeapGraph } from '../graph/heap-graph.js';
 import { DETACHED } from './detachedness.js';
 import { collectPlainObjectShapes, inferInterfaceDefinitions, matchInterfaces, type InterfaceDefinition } from './interfaces.js';
+import { LocationKeys } from './location-keys.js';
 import { UNINITIALIZED, takeFrom, type ScratchPool } from './scratch-pool.js';
 
 /** Class of every node, as DevTools' Summary groups them. */
@@ -99,11 +100,14 @@ export function computeClassTable(g: HeapGraph, domState: Uint8Array | null, opt
   // Objects with a constructor location are split by it: two `Foo` classes in different files differ.
   const loc = g.locations;
   if (loc) {
-    // Numeric keys for the common case: half a million objects must not mean half a million
-    // key strings. Only a new (class, location) pair builds its string key.
-    const byClassAndScript = new Map<number, Map<number, number>>();
-    const internLocation = (base: number, script: number, line: number, column: number): number =>
-      intern(names[base]!, `${script},${line},${column},${names[base]!}`);
+    // Numeric keys: half a million objects must not mean half a million key strings. Only a new
+    // (class, location) pair builds its string key; consecutive rows often repeat one.
+    const ids = new LocationKeys();
+    let last = -1;
+    let lastBase = -1;
+    let lastScript = -1;
+    let lastLine = -1;
+    let lastColumn = -1;
     for (let i = 0; i < loc.count; i++) {
       const o = loc.ordinal[i]!;
       if (nodeType[o] !== t.object) continue;
@@ -111,17 +115,18 @@ export function computeClassTable(g: HeapGraph, domState: Uint8Array | null, opt
       const script = loc.scriptId[i]!;
       const line = loc.line[i]!;
       const column = loc.column[i]!;
-      if (script >= 2 ** 16 || line >= 2 ** 31 || column >= 2 ** 22) {
-        classOf[o] = internLocation(base, script, line, column);
-        continue;
+      if (base !== lastBase || script !== lastScript || line !== lastLine || column !== lastColumn) {
+        last = ids.find(base, script, line, column);
+        if (last < 0) {
+          last = intern(names[base]!, `${script},${line},${column},${names[base]!}`);
+          ids.add(base, script, line, column, last);
+        }
+        lastBase = base;
+        lastScript = script;
+        lastLine = line;
+        lastColumn = column;
       }
-      const outer = base * 2 ** 16 + script;
-      const inner = line * 2 ** 22 + column;
-      let byPosition = byClassAndScript.get(outer);
-      if (!byPosition) byClassAndScript.set(outer, (byPosition = new Map()));
-      let id = byPosition.get(inner);
-      if (id === undefined) byPosition.set(inner, (id = internLocation(base, script, line, column)));
-      classOf[o] = id;
+      classOf[o] = last;
     }
   }
   return { classOf, names, keys, interfaces };

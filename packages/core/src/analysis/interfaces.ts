@@ -141,7 +141,10 @@ export function matchInterfaces(objects: PlainObjectShapes, definitions: Interfa
     }
   });
   for (let s = 0; s < objects.shapes.length; s++) {
-    const present = new Set(objects.shapes[s]);
+    // Only properties some definition has: a shape can have thousands (a namespace object),
+    // and a set of them all per shape is large-object garbage the heap keeps growing for.
+    const present = new Set<string>();
+    for (const p of objects.shapes[s]!) if (byProperty.has(p)) present.add(p);
     let best = -1;
     let bestCount = 0;
     const tried = new Set<number>();
