@@ -3,7 +3,7 @@ import type { HeapAnalysis } from './analyze.js';
 import { aggregateClasses } from './class-aggregates.js';
 import { BASE_SYSTEM_DISTANCE, NO_DISTANCE } from './distances.js';
 import { pathSignature } from './path-signature.js';
-import { shortestRetainerPath, type PathStep } from './retainer-path.js';
+import { shortestRetainerPath, type PathStep, type RetainerStep } from './retainer-path.js';
 
 export interface LeakOptions {
   /** Ids of the snapshot taken before the suspect phase: objects with these ids are not leaks. */
@@ -89,9 +89,11 @@ export function findLeaks(analysis: HeapAnalysis, options: LeakOptions): LeakGro
   const top = limit > 0 ? rows.slice(0, limit) : rows;
   const members = collectMembers(analysis, leaked, top.map((r) => r.classId));
   const budget = { samples: options.pathSamples ?? 200, maxPaths: options.maxPaths ?? 3, steps: options.pathStepBudget ?? 1_000_000 };
+  // Every group's paths climb through the same few nodes near the roots: each step once.
+  const memo = new Map<number, RetainerStep>();
   return top.map((r) => {
     const list = members.get(r.classId) ?? [];
-    const { clusters, sampled } = clusterPaths(analysis, list, budget);
+    const { clusters, sampled } = clusterPaths(analysis, list, budget, memo);
     return {
       classId: r.classId,
       key: analysis.classes.keys[r.classId]!,
@@ -121,7 +123,7 @@ function pathLength(distance: number): number {
 
 /** Members closest to a root first: their paths are the ones a person reads to find the holder. */
 function clusterPaths(
-  analysis: HeapAnalysis, members: number[], budget: { samples: number; maxPaths: number; steps: number },
+  analysis: HeapAnalysis, members: number[], budget: { samples: number; maxPaths: number; steps: number }, memo: Map<number, RetainerStep>,
 ): { clusters: LeakPathCluster[]; sampled: number } {
   const { distance, retainedSize } = analysis;
   const { samples, maxPaths } = budget;
@@ -136,7 +138,7 @@ function clusterPaths(
     // Later picks are no closer to a root, so once the budget is spent it stays spent.
     steps += pathLength(distance[member]!);
     if (sampled > 0 && steps > budget.steps) break;
-    const path = shortestRetainerPath(analysis, member);
+    const path = shortestRetainerPath(analysis, member, memo);
     sampled++;
     if (path.length === 0) continue;
     const signature = pathSignature(analysis, path);

@@ -57,9 +57,11 @@ export function closerRetainer(analysis: HeapAnalysis, o: number, step: Retainer
  * each step take the first non-weak retainer one step closer to a root. Distances are measured
  * from user roots (the global object) first, so paths through JavaScript are preferred over
  * internal ones. The synthetic root itself is left out; the first step is the node it holds.
- * Returns an empty array for a node no root reaches.
+ * Returns an empty array for a node no root reaches. Paths to many nodes share their upper
+ * steps: pass the same `memo` to work each node's step out once (a node near the root can have
+ * thousands of retainers to scan).
  */
-export function shortestRetainerPath(analysis: HeapAnalysis, target: number): PathStep[] {
+export function shortestRetainerPath(analysis: HeapAnalysis, target: number, memo?: Map<number, RetainerStep>): PathStep[] {
   const g = analysis.graph;
   const root = g.rootOrdinal;
   if (analysis.distance[target] === NO_DISTANCE) return [];
@@ -69,11 +71,16 @@ export function shortestRetainerPath(analysis: HeapAnalysis, target: number): Pa
   let edgeIn = -1;
   // Distances strictly decrease along the walk, so it ends; the cap guards against odd inputs.
   for (let guard = 0; guard <= g.nodeCount; guard++) {
-    const found = closerRetainer(analysis, current, step);
+    let up = memo?.get(current);
+    if (!up) {
+      closerRetainer(analysis, current, step);
+      up = { node: step.node, edge: step.edge };
+      memo?.set(current, up);
+    }
     reversed.push({ ordinal: current, edge: edgeIn });
-    if (!found || step.node === root) break;
-    edgeIn = step.edge;
-    current = step.node;
+    if (up.node < 0 || up.node === root) break;
+    edgeIn = up.edge;
+    current = up.node;
   }
   // The edge stored with each step leads *out* of it; shift so each step carries its incoming edge.
   const path = reversed.reverse();

@@ -1,10 +1,11 @@
 /**
  * Open-addressing hash from object id to position in an id array (ids are unique per
- * snapshot). Also serves as the id set of a snapshot that is only needed for its ids.
+ * snapshot). Also serves as the id set of a snapshot that is only needed for its ids. Each slot
+ * holds the id and its position + 1 (0: empty) side by side, so a lookup costs one cache miss:
+ * `leaks` looks up every object of one snapshot in another's index.
  */
 export class IdIndex {
-  private readonly keys: Uint32Array;
-  private readonly values: Int32Array;
+  private readonly slots: Uint32Array;
   private readonly mask: number;
   private readonly shift: number;
   readonly size: number;
@@ -12,34 +13,33 @@ export class IdIndex {
   constructor(ids: Uint32Array, built?: IdIndexParts) {
     let bits = 4;
     while (1 << bits < ids.length * 2) bits++;
-    if (built) bits = 31 - Math.clz32(built.keys.length);
+    if (built) bits = 31 - Math.clz32(built.slots.length / 2);
     const size = 1 << bits;
     this.mask = size - 1;
     this.shift = 32 - bits;
     this.size = built ? built.size : ids.length;
     if (built) {
-      this.keys = built.keys;
-      this.values = built.values;
+      this.slots = built.slots;
       return;
     }
-    this.keys = new Uint32Array(size);
-    this.values = new Int32Array(size).fill(-1);
+    const slots = (this.slots = new Uint32Array(2 * size));
     for (let o = 0; o < ids.length; o++) {
       const id = ids[o]!;
       let slot = hashId(id, this.shift);
-      while (this.values[slot] !== -1 && this.keys[slot] !== id) slot = (slot + 1) & this.mask;
-      if (this.values[slot] === -1) {
-        this.keys[slot] = id;
-        this.values[slot] = o;
+      while (slots[2 * slot + 1] !== 0 && slots[2 * slot] !== id) slot = (slot + 1) & this.mask;
+      if (slots[2 * slot + 1] === 0) {
+        slots[2 * slot] = id;
+        slots[2 * slot + 1] = o + 1;
       }
     }
   }
 
   /** Position of `id` in the array the index was built from, or -1. */
   get(id: number): number {
+    const slots = this.slots;
     let slot = hashId(id, this.shift);
-    while (this.values[slot] !== -1) {
-      if (this.keys[slot] === id) return this.values[slot]!;
+    for (let position = slots[2 * slot + 1]!; position !== 0; position = slots[2 * slot + 1]!) {
+      if (slots[2 * slot] === id) return position - 1;
       slot = (slot + 1) & this.mask;
     }
     return -1;
@@ -51,7 +51,7 @@ export class IdIndex {
 
   /** The table, to hand to another thread (see parse/ids-worker.ts). */
   parts(): IdIndexParts {
-    return { keys: this.keys, values: this.values, size: this.size };
+    return { slots: this.slots, size: this.size };
   }
 
   /** An index built elsewhere, from parts(). */
@@ -61,8 +61,8 @@ export class IdIndex {
 }
 
 export interface IdIndexParts {
-  keys: Uint32Array;
-  values: Int32Array;
+  /** Per slot: id, position + 1. */
+  slots: Uint32Array;
   size: number;
 }
 

@@ -6,7 +6,7 @@ import { IdIndex } from '../graph/id-index.js';
 import { readSnapshotIds } from './read-snapshot.js';
 
 export type IdsWorkerReply =
-  | { ok: true; keys: Uint32Array; values: Int32Array; size: number }
+  | { ok: true; slots: Uint32Array; size: number }
   | { ok: false; kind: 'snapshot'; code: HeapSnapshotError['code']; message: string; offset: number; file: string | undefined }
   | { ok: false; kind: 'file'; file: string; message: string }
   | { ok: false; kind: 'other'; message: string };
@@ -21,4 +21,4 @@ try {
     : error instanceof FileReadError ? { ok: false, kind: 'file', file: error.file, message: error.message }
     : { ok: false, kind: 'other', message: error instanceof Error ? error.message : String(error) };
 }
-parentPort!.postMessage(reply, reply.ok ? [reply.keys.buffer as ArrayBuffer, reply.values.buffer as ArrayBuffer] : []);
+parentPort!.postMessage(reply, reply.ok ? [reply.slots.buffer as ArrayBuffer] : []);
