@@ -35,7 +35,11 @@ export async function main(argv: string[]): Promise<number> {
     const args = await cli.parseAsync();
     if (args.help || args.version) return 0; // yargs printed them
     const spec = commandNamed(args._[0]);
-    return spec ? await spec.run(args) : 0;
+    if (!spec) return 0;
+    // What a command's handler would have seen under `populate--` (record's program): yargs folds
+    // it into `_` once the command is done, and a command run here comes after that.
+    const dashDash = argv.indexOf('--');
+    return await spec.run(dashDash >= 0 ? { ...args, '--': argv.slice(dashDash + 1) } : args);
   } catch (error) {
     const hint = isExpectedError(error) || debug ? '' : ' (unexpected; rerun with --debug for details)';
     process.stderr.write(`heapdiff: ${describeError(error)}${hint}\n`);
