@@ -14,17 +14,6 @@ export interface DfsArrays {
   label: Uint32Array;
 }
 
-/** The four DFS arrays laid out in one block of 4 × (nodeCount + 1) words. */
-export function dfsArraysIn(block: Uint32Array, nodeCount: number): DfsArrays {
-  const size = nodeCount + 1;
-  return {
-    parent: block.subarray(0, size),
-    semi: block.subarray(size, 2 * size),
-    vertex: block.subarray(2 * size, 3 * size),
-    label: block.subarray(3 * size, 4 * size),
-  };
-}
-
 /**
  * A stack as deep as the DFS tree (far less than a node-sized array at the memory peak), grown on
  * demand for deep chains up to the node count; kept across calls.
@@ -48,7 +37,7 @@ export class DepthStack {
 /**
  * DFS over the essential edges from `start` (a vertex), numbering vertices in preorder after the
  * `n` already numbered; returns the new count. Iterative: the path's resume points live on
- * `path`. Runs on a worker too (see analysis-job.ts).
+ * `path`.
  */
 export function essentialDfs(
   g: Pick<GraphColumns, 'firstEdgeIndex' | 'edgeToOrdinal'>, essentialWords: Uint32Array, arrays: DfsArrays, start: number, n: number, path: DepthStack,

@@ -21,15 +21,7 @@ export interface DominatorResult {
  * Unreachable nodes are handled like DevTools does: nodes with only non-essential retainers are
  * DFS-rooted under the root, then any remaining (cycles retained only by each other) individually.
  */
-/** The DFS from the root, done elsewhere (by the analysis helper): its arrays and vertex count. */
-export interface RootDfs {
-  arrays: DfsArrays;
-  count: number;
-}
-
-export function computeDominators(
-  g: HeapGraph, essentialWords: Uint32Array, pool?: ScratchPool, slotBits?: () => Uint32Array, rootDfs?: RootDfs,
-): DominatorResult {
+export function computeDominators(g: HeapGraph, essentialWords: Uint32Array, pool?: ScratchPool, slotBits?: () => Uint32Array): DominatorResult {
   const nodeCount = g.nodeCount;
   const { firstRetainerIndex, retainingNode } = g.getRetainers();
   // The same bits by retainer slot (from the analysis helper when there is one), needed once the
@@ -48,7 +40,7 @@ export function computeDominators(
 
   const size = nodeCount + 1;
   // parent, vertex and label are written before they are read; ancestor and semi start at 0.
-  const arrays: DfsArrays = rootDfs?.arrays ?? {
+  const arrays: DfsArrays = {
     parent: takeFrom(pool, size, UNINITIALIZED),
     semi: takeFrom(pool, size),
     vertex: takeFrom(pool, size, UNINITIALIZED),
@@ -66,7 +58,7 @@ export function computeDominators(
   };
 
   const r = g.rootOrdinal + 1;
-  let n = rootDfs ? rootDfs.count : essentialDfs(g, essentialWords, arrays, r, 0, path);
+  let n = essentialDfs(g, essentialWords, arrays, r, 0, path);
   if (slotBits) slotWords = slotBits();
   const reached = n;
   if (n < nodeCount) {
