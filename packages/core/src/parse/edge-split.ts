@@ -156,7 +156,8 @@ export class EdgeSplit implements EdgeSplitClaims {
       if (r[RES_COUNT] !== 0) throw new EdgeSplitFallback('both sides parsed the tail');
       return;
     }
-    if (r[RES_OPEN] > parser.stoppedAt || r[RES_STOP] !== parser.stoppedAt) throw new EdgeSplitFallback('hand-over offsets differ');
+    // The worker's stop is the array's '[' when it parsed everything, so this covers both cases.
+    if (r[RES_STOP] !== parser.stoppedAt) throw new EdgeSplitFallback('hand-over offsets differ');
     if (parser.edge * this.layout.edgeFieldCount + r[RES_COUNT]! !== total) throw new EdgeSplitFallback('counts do not add up');
     if (r[RES_MAX_NAME]! > parser.maxNameIndex) {
       parser.maxNameIndex = r[RES_MAX_NAME]!;

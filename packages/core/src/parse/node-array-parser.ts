@@ -117,7 +117,6 @@ export class NodeArrayParser {
         edgeSum = this.edgeSum;
         maxName = this.maxNameIndex;
         maxNameOffset = this.maxNameOffset;
-        selfSize = this.selfSize;
       }
       let c = buf[i]!;
       if (c >= DIGIT_0 && c <= DIGIT_9) {

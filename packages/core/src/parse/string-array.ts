@@ -92,7 +92,6 @@ export class StringArrayTokenizer {
         continue;
       }
       if (c === QUOTE) {
-        this.hasEscape = true;
         this.decodeEscaped(buf.toString('utf8', i - 1, j + 1), base + j);
         this.state = AFTER_STRING;
         return j + 1;
