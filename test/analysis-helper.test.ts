@@ -1,4 +1,4 @@
-// Part of the analysis runs on a second thread (the parse's idle edge worker, or a worker of its
+// Part of the analysis runs on a second thread (the parse's spare edge worker, or a worker of its
 // own): page objects and essential edges (in blocks both threads take), their retainer-slot bits,
 // then distances. Whichever thread runs them, the results must equal the one-thread analysis, and
 // the distances DevTools' own, including its special cases: descriptor arrays (numeric edge
@@ -6,15 +6,15 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { analyzeHeap, loadSnapshot, type HeapAnalysis, type HeapGraph } from '@heapdiff/core';
+import { analyzeHeap, loadSnapshot, type HeapAnalysis, type HeapGraph, type LoadedSnapshot } from '@heapdiff/core';
 // White box: the analysis races the worker (and takes the work back on small graphs); here the
 // worker is given time to start, and asked which thread did the work.
-import { AnalysisHelper } from '../packages/core/dist/analysis/analysis-helper.js';
-import { computeEssentialEdges } from '../packages/core/dist/analysis/essential-edges.js';
-import { stringFacts } from '../packages/core/dist/analysis/graph-columns.js';
-import { ScratchPool } from '../packages/core/dist/analysis/scratch-pool.js';
-import { essentialSlotBits } from '../packages/core/dist/analysis/slot-bits.js';
-import { EphemeronNames } from '../packages/core/dist/analysis/weakmap-edges.js';
+import { computeEssentialEdges } from '../packages/core/dist/algorithms/essential-edges.js';
+import { ScratchPool } from '../packages/core/dist/algorithms/scratch-pool.js';
+import { essentialSlotBits } from '../packages/core/dist/algorithms/slot-bits.js';
+import { stringFacts } from '../packages/core/dist/algorithms/string-facts.js';
+import { EphemeronNames } from '../packages/core/dist/algorithms/weakmap-edges.js';
+import { ThreadedStages, type TaskRunner, type ThreadedStagesOptions } from '../packages/core/dist/threads/threaded-stages.js';
 import { devtoolsLoad } from './helpers/oracles.js';
 import { makeSnapshot } from './helpers/snapshots.js';
 
@@ -22,27 +22,41 @@ const FIXTURES = fileURLToPath(new URL('./fixtures/chrome/', import.meta.url));
 
 type HelperResults = { pageObject: number[]; essential: number[]; slots: number[]; distances: number[] };
 
+type Runs = { stages: Record<string, TaskRunner>; blocks: Record<TaskRunner, number> };
+
+function start(source: LoadedSnapshot, options: ThreadedStagesOptions): { stages: ThreadedStages; runs: Runs } {
+  const g = source.graph;
+  const runs: Runs = { stages: {}, blocks: { worker: 0, main: 0 } };
+  const observe = (task: string, by: TaskRunner): void => {
+    if (task === 'block') runs.blocks[by]++;
+    else runs.stages[task] = by;
+  };
+  const context = { graph: g, facts: stringFacts(g, new EphemeronNames(g.strings)), pool: new ScratchPool(g.nodeCount) };
+  const stages = ThreadedStages.start(context, source.spare, { minNodes: 0, ...options, observe })!;
+  return { stages, runs };
+}
+
 /** Everything on the worker (the main thread waits for it to start each part). */
-function onWorker(g: HeapGraph): HelperResults {
-  const helper = AnalysisHelper.start(g, stringFacts(g, new EphemeronNames(g.strings)), new ScratchPool(g.nodeCount), 0)!;
-  const results = collect(helper, 30_000);
-  expect(helper.computedBy).toEqual(['worker', 'worker', 'worker']);
-  expect(helper.blocksBy.main).toBe(0);
+function onWorker(source: LoadedSnapshot): HelperResults {
+  const { stages, runs } = start(source, { startTimeoutMs: 30_000 });
+  const results = collect(stages);
+  expect(runs.stages).toEqual({ page: 'worker', slots: 'worker', distances: 'worker' });
+  expect(runs.blocks.main).toBe(0);
   return results;
 }
 
 /** Page objects on the worker, then both threads on small essential-edge blocks as they come. */
-function shared(g: HeapGraph): HelperResults {
-  const helper = AnalysisHelper.start(g, stringFacts(g, new EphemeronNames(g.strings)), new ScratchPool(g.nodeCount), 0, 64)!;
-  const results = collect(helper, 30_000, 0);
-  expect(helper.blocksBy.main + helper.blocksBy.worker).toBe(Math.ceil(g.edgeCount / 64));
+function shared(source: LoadedSnapshot): HelperResults {
+  const { stages, runs } = start(source, { blockEdges: 64, startTimeoutMs: 30_000, blockTimeoutMs: 0 });
+  const results = collect(stages);
+  expect(runs.blocks.main + runs.blocks.worker).toBe(Math.ceil(source.graph.edgeCount / 64));
   return results;
 }
 
-function collect(helper: AnalysisHelper, startTimeoutMs: number, blockTimeoutMs = startTimeoutMs): HelperResults {
-  const { pageObject, essential } = helper.prep(startTimeoutMs, blockTimeoutMs);
-  const slots = helper.slots(startTimeoutMs);
-  const distances = helper.distances(startTimeoutMs);
+function collect(stages: ThreadedStages): HelperResults {
+  const { pageObject, essential } = stages.pageObjectsAndEssentialEdges();
+  const slots = stages.slotBits();
+  const distances = stages.distances();
   return { pageObject: Array.from(pageObject), essential: Array.from(essential), slots: Array.from(slots), distances: Array.from(distances) };
 }
 
@@ -54,8 +68,9 @@ function alone(a: HeapAnalysis): { pageObject: number[]; distances: number[] } {
 async function expectSameResults(path: string): Promise<void> {
   const oneThread = analyzeHeap((await loadSnapshot(path, { split: false })).graph, { helperThread: false });
   const reference = alone(oneThread);
-  const g = (await loadSnapshot(path, { split: false })).graph;
-  const ownWorker = onWorker(g);
+  const loaded = await loadSnapshot(path, { split: false });
+  const g = loaded.graph;
+  const ownWorker = onWorker(loaded);
   expect({ pageObject: ownWorker.pageObject, distances: ownWorker.distances }).toEqual(reference);
   const essential = new Uint32Array(Math.ceil(g.edgeCount / 32));
   computeEssentialEdges(g, stringFacts(g, new EphemeronNames(g.strings)), oneThread.pageObject, essential);
@@ -63,14 +78,15 @@ async function expectSameResults(path: string): Promise<void> {
   const slots = new Uint32Array(essential.length);
   essentialSlotBits(g, g.getRetainers().firstRetainerIndex, essential, new Uint32Array(g.nodeCount), slots);
   expect(ownWorker.slots).toEqual(Array.from(slots));
-  expect(shared((await loadSnapshot(path, { split: false })).graph)).toEqual(ownWorker);
-  // Gzipped files are never split, so they have no edge worker to hand the job to.
+  expect(shared(await loadSnapshot(path, { split: false }))).toEqual(ownWorker);
+  // Gzipped files are never split, so they have no spare worker to hand the job to.
   if (!path.endsWith('.gz')) {
-    const edgeWorker = onWorker((await loadSnapshot(path, { split: { minBytes: 0, blockBytes: 4096 } })).graph);
-    expect(edgeWorker).toEqual(ownWorker);
+    const split = await loadSnapshot(path, { split: { minBytes: 0, blockBytes: 4096 } });
+    expect(split.spare).not.toBeNull();
+    expect(onWorker(split)).toEqual(ownWorker);
   }
   // What analyzeHeap does by default on a small graph (it races the worker): the same analysis.
-  const raced = analyzeHeap((await loadSnapshot(path)).graph, { helperThread: { minNodes: 0 } });
+  const raced = analyzeHeap(await loadSnapshot(path), { helperThread: { minNodes: 0 } });
   expect(alone(raced)).toEqual(reference);
   expect(Array.from(raced.dominator)).toEqual(Array.from(oneThread.dominator));
   expect(Array.from(raced.retainedSize)).toEqual(Array.from(oneThread.retainedSize));

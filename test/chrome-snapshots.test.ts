@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { computeSummary, loadSnapshot } from '@heapdiff/core';
+import { analyzeHeap, computeSummary, loadSnapshot } from '@heapdiff/core';
 import { summaryDifferences } from './helpers/devtools-compare.js';
 import { devtoolsAggregates } from './helpers/oracles.js';
 
@@ -35,7 +35,7 @@ describe.each(['detached-dom', 'listener-leak'])('%s fixture', (page) => {
 describe('detached DOM nodes', () => {
   test('are classed `Detached <div>` (tag shortened), exactly as DevTools classes them', async () => {
     const path = fixture('detached-dom', '3-final');
-    const ours = computeSummary(await loadSnapshot(path)).classes;
+    const ours = computeSummary(analyzeHeap(await loadSnapshot(path))).classes;
     const theirs = Object.values(await devtoolsAggregates(path));
     for (const name of ['Detached <div>', 'Detached <h2>', 'Detached <p>', 'Detached <button>', 'Detached Text']) {
       const a = ours.find((c) => c.name === name);

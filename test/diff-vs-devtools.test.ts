@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { computeDiff, loadSnapshot, type ClassDiff, type SnapshotDiff } from '@heapdiff/core';
-import { DiffOutputSchema } from '../packages/cli/src/schemas/diff.js';
+import { DiffOutputSchema } from '../packages/cli/src/commands/diff/schema.js';
 import { WANTED_MAJORS, availableMajors, type NodeMajor } from './helpers/node-binaries.js';
 import { devtoolsDiff, devtoolsLoad } from './helpers/oracles.js';
 import { buildSnapshot, type NodeSpec } from './helpers/snapshot-builder.js';

@@ -9,10 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import {
-  InvalidOptionError, LeakAssertionError, analyzeHeap, checkForLeaks, expectNoLeak, findLeaks, formatEdgeLabel, loadSnapshot,
-  loadSnapshotIds, takeHeapSnapshot,
-} from '@heapdiff/core';
+import { InvalidOptionError, analyzeHeap, findLeaks, formatEdgeLabel, loadSnapshot, loadSnapshotIds } from '@heapdiff/core';
+import { LeakAssertionError, checkForLeaks, expectNoLeak, takeHeapSnapshot } from '@heapdiff/core/leak-test';
 
 const run = promisify(execFile);
 const CLI = new URL('../packages/cli/bundle/heapdiff.js', import.meta.url).pathname;
@@ -94,7 +92,7 @@ describe('leaking scenarios fail with the class and its holder', () => {
     const group = error.groups.find((g) => g.name === 'Listener')!;
     expect(group.count).toBe(4);
     expect(group.laterCount).toBe(4);
-    expect(pathOf(error, 'Listener')).toMatch(/→EventEmitter \._events→Object \.refresh→Array \[\d+\]→Function \{context\}→system \/ Context ->listener→Listener$/);
+    expect(pathOf(error, 'Listener')).toMatch(/→EventEmitter \._events→Object \.refresh→Array \[\d+\]→\(anonymous\)\(\) \{context\}→system \/ Context ->listener→Listener$/);
     expect(error.message).toContain('._events → Object');
   });
 

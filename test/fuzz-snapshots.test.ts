@@ -26,7 +26,8 @@ const CLI_RUNS = Number(process.env.HEAPDIFF_FUZZ_CLI_RUNS ?? (FUZZING ? Math.ma
 const CLI_PARALLEL = 2;
 const SEED = Number(process.env.HEAPDIFF_FUZZ_SEED ?? (FUZZING ? Date.now() % 2 ** 31 : 20_240_611));
 /** A case (parse + every analysis of a 5 MB snapshot) takes about 0.1 s; anything near this is a hang. */
-const CASE_MS = 30_000;
+// A hang guard, not a speed check: cases take well under a second.
+const CASE_MS = 120_000;
 const CLI_MS = 60_000;
 
 const KNOWN_ERRORS = new Set(['HeapSnapshotError', 'FileReadError', 'NodeNotFoundError', 'InvalidOptionError']);
@@ -107,7 +108,7 @@ beforeAll(async () => {
 }, 600_000);
 
 describe.each(BASES.map((b, i) => [b.label, i, Math.ceil(RUNS * b.share)] as const))('mutated %s', (_label, index, runs) => {
-  test(`${runs} cases (seed ${SEED}) end in a checked result or a typed error, in time`, async () => {
+  test(`${runs} cases (seed ${SEED}) end in a checked result or a typed error`, async () => {
     const base = bases[index]!;
     const cases = fc.sample(caseArbitrary(base.map), { seed: SEED + index, numRuns: runs });
     const failures: string[] = [];

@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { computeGrowth, HeapdiffError, loadGrowth, type SnapshotClassCounts } from '@heapdiff/core';
-import { GrowthOutputSchema } from '../packages/cli/src/schemas/growth.js';
+import { GrowthOutputSchema } from '../packages/cli/src/commands/growth/schema.js';
 import { devtoolsAggregatesOf, devtoolsLoad } from './helpers/oracles.js';
 import { makeSnapshot } from './helpers/snapshots.js';
 

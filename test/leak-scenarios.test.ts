@@ -6,8 +6,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import type { LeaksOutput } from '../packages/cli/dist/schemas/leaks.js';
-import { outputSchemas } from '../packages/cli/dist/schemas/index.js';
+import * as outputSchemas from '../packages/cli/dist/schemas.js';
 import { SYSTEM_MAJOR, WANTED_MAJORS, availableMajors } from './helpers/node-binaries.js';
 import { makeSnapshot } from './helpers/snapshots.js';
 
@@ -31,10 +30,10 @@ const SCENARIOS: Scenario[] = [
   { name: 'leak-sliced-string', leaked: '(sliced string)', holder: ['seenUploadIds'] },
 ];
 
-async function leaksJson(scenario: string, major: number): Promise<LeaksOutput> {
+async function leaksJson(scenario: string, major: number): Promise<outputSchemas.LeaksOutput> {
   const [baseline, target, final] = await makeSnapshot(scenario, { node: major as (typeof WANTED_MAJORS)[number] });
   const { stdout } = await run(process.execPath, [CLI, 'leaks', baseline!, target!, final!, '--json', '--limit', '10']);
-  return outputSchemas.leaks.parse(JSON.parse(stdout)) as LeaksOutput;
+  return outputSchemas.LeaksOutputSchema.parse(JSON.parse(stdout));
 }
 
 describe.each(WANTED_MAJORS)('unseen leaks on Node %i', (major) => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   analyzeHeap, extractSubgraph, loadSnapshot, sampleClassInstances, shortestRetainerPath, type HeapAnalysis,
 } from '@heapdiff/core';
-import { pathsToDot, renderJson, toDot, toGraph, type RetainerPathStep } from '@heapdiff/graphviz-export';
+import { retainerPathsToDot, dotToLayoutJson, graphToDot, graphFromSubgraph, type RetainerPathStep } from '@heapdiff/graphviz-export';
 import { makeSnapshot } from './helpers/snapshots.js';
 
 const run = promisify(execFile);
@@ -52,7 +52,7 @@ describe('the graph around a leaked LeakyRequest', () => {
 
   test('the DOT of the real graph lays out in Graphviz, node for node', async () => {
     const sub = extractSubgraph(analysis, sampleClassInstances(analysis, 'LeakyRequest', 1), { direction: 'retainers' });
-    const json = (await renderJson(toDot(toGraph(sub)))) as GraphvizJson;
+    const json = (await dotToLayoutJson(graphToDot(graphFromSubgraph(sub)))) as GraphvizJson;
     const boxes = sub.nodes.filter((n) => n.truncated > 0).length;
     expect(json.objects).toHaveLength(sub.nodes.length + boxes);
     expect(json.edges).toHaveLength(sub.edges.length + boxes);
@@ -67,7 +67,7 @@ describe('the graph around a leaked LeakyRequest', () => {
         edge: s.edge < 0 ? null : analysis.graph.edgeName(s.edge),
         edgeType: s.edge < 0 ? null : analysis.graph.edgeTypeName(s.edge),
       })));
-    const json = (await renderJson(pathsToDot(paths))) as GraphvizJson;
+    const json = (await dotToLayoutJson(retainerPathsToDot(paths))) as GraphvizJson;
     const distinct = new Set(paths.flat().map((s) => s.nodeId));
     expect(json.objects).toHaveLength(distinct.size);
     expect(paths.flat().map((s) => s.edge)).toContain('leakedRequests');
@@ -79,7 +79,7 @@ describe('heapdiff backrefs / refs CLI', () => {
     const { stdout } = await run(process.execPath, [CLI, 'backrefs', final, '--class', 'LeakyRequest', '--sample', '1']);
     expect(stdout.startsWith('digraph heapdiff {')).toBe(true);
     expect(stdout).toContain('label="leakedRequests"');
-    await renderJson(stdout); // parses
+    await dotToLayoutJson(stdout); // parses
   });
 
   test('-o x.svg and -o x.png render with the bundled WASM Graphviz (no dot binary); -o x.dot writes DOT', async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { analyzeHeap, findOrphans, loadSnapshot, loadSnapshotBytes, type HeapAnalysis, type OrphanGroup } from '@heapdiff/core';
-import { outputSchemas } from '../packages/cli/dist/schemas/index.js';
+import * as outputSchemas from '../packages/cli/dist/schemas.js';
 import { WANTED_MAJORS, availableMajors } from './helpers/node-binaries.js';
 import { buildSnapshot } from './helpers/snapshot-builder.js';
 import { makeSnapshot } from './helpers/snapshots.js';
@@ -69,9 +69,9 @@ describe('findOrphans rules', () => {
     await writeFile(file, orphanGraph());
     const human = await run(process.execPath, [CLI, 'path', file, '--id', '@21']);
     expect(human.stdout.trim()).toBe('@21 has no retainer path from a GC root: only weak references reach it, so the next full GC may free it.');
-    const json = outputSchemas.path.parse(JSON.parse((await run(process.execPath, [CLI, 'path', file, '--id', '21', '--json'])).stdout));
+    const json = outputSchemas.PathOutputSchema.parse(JSON.parse((await run(process.execPath, [CLI, 'path', file, '--id', '21', '--json'])).stdout));
     expect(json.path).toEqual([]);
-    const orphans = outputSchemas.orphans.parse(JSON.parse((await run(process.execPath, [CLI, 'orphans', file, '--json'])).stdout));
+    const orphans = outputSchemas.OrphansOutputSchema.parse(JSON.parse((await run(process.execPath, [CLI, 'orphans', file, '--json'])).stdout));
     expect(orphans.orphanCount).toBe(3);
     expect(orphans.groups.find((g) => g.name === 'WeakOnly')?.sampleIds).toEqual([21]);
   });
@@ -120,8 +120,8 @@ describe('heapdiff orphans', () => {
 
   test('--json matches its schema; --limit cuts groups, not the total', async () => {
     const [path] = await makeSnapshot('orphans');
-    const all = outputSchemas.orphans.parse(JSON.parse((await run(process.execPath, [CLI, 'orphans', path!, '--json', '--limit', '0'])).stdout));
-    const two = outputSchemas.orphans.parse(JSON.parse((await run(process.execPath, [CLI, 'orphans', path!, '--json', '--limit', '2'])).stdout));
+    const all = outputSchemas.OrphansOutputSchema.parse(JSON.parse((await run(process.execPath, [CLI, 'orphans', path!, '--json', '--limit', '0'])).stdout));
+    const two = outputSchemas.OrphansOutputSchema.parse(JSON.parse((await run(process.execPath, [CLI, 'orphans', path!, '--json', '--limit', '2'])).stdout));
     expect(two.groups).toEqual(all.groups.slice(0, 2));
     expect(two.orphanCount).toBe(all.orphanCount);
     expect(all.orphanCount).toBe(all.groups.reduce((n, g) => n + g.count, 0));

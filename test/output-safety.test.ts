@@ -10,7 +10,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { analyzeHeap, loadSnapshot, nodeDisplayName, type HeapAnalysis } from '@heapdiff/core';
-import { renderJson } from '@heapdiff/graphviz-export';
+import { dotToLayoutJson } from '@heapdiff/graphviz-export';
+import { outputSchemas } from '../packages/cli/dist/schemas.js';
 import { runCli, type CliRun } from './fuzz/cli-contract.js';
 import { makeSnapshot } from './helpers/snapshots.js';
 
@@ -120,11 +121,14 @@ describe('terminal output', () => {
     expect(keyRun.stderr).toBe(`heapdiff: ${key}: expected ':' after "a\\u001b[31m\\nx", found '1' (at byte 12)\n`);
   });
 
-  test('--json outputs stay one valid JSON document each', async () => {
+  test('--json outputs stay one JSON document each, of exactly the published shape', async () => {
+    const schemas = await outputSchemas();
     for (const args of [['summary', after, '--json'], ['leaks', before, after, '--json'], ['inspect', after, '--id', String(hostileIds[0]), '--json']]) {
       const run = await cli(...args);
       expect(run.code).toBe(0);
-      expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
+      const json: unknown = JSON.parse(run.stdout);
+      // zod drops keys a schema does not name: equal after parsing means nothing extra, nothing missing.
+      expect(schemas[args[0]!]!.parse(json)).toEqual(json);
     }
   });
 });
@@ -140,7 +144,7 @@ describe('drawings and the report', () => {
       expect(dot).toMatch(/^digraph /);
       expect(dot).not.toMatch(UNSAFE_TERMINAL);
       // Graphviz parses it, and every node it finds is one heapdiff declared: none came from a label.
-      const layout = (await renderJson(dot)) as { objects?: { name: string }[] };
+      const layout = (await dotToLayoutJson(dot)) as { objects?: { name: string }[] };
       const names = (layout.objects ?? []).map((o) => o.name);
       expect(names.length).toBeGreaterThan(0);
       for (const name of names) expect(name).toMatch(/^(n|more)[\w@-]+$/);

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { analyzeHeap, inspectNode, loadSnapshot, loadSnapshotBytes, NodeNotFoundError, retainerPathOfId, type HeapAnalysis } from '@heapdiff/core';
-import { outputSchemas } from '../packages/cli/dist/schemas/index.js';
+import * as outputSchemas from '../packages/cli/dist/schemas.js';
 import { buildSnapshot } from './helpers/snapshot-builder.js';
 import { makeSnapshot } from './helpers/snapshots.js';
 
@@ -107,7 +107,7 @@ describe('heapdiff path', () => {
   test('--json: root first, the object last, edge into each step', async () => {
     const { code, stdout } = await cli('path', snapshotPath, '--id', String(leakyId), '--json');
     expect(code).toBe(0);
-    const out = outputSchemas.path.parse(JSON.parse(stdout));
+    const out = outputSchemas.PathOutputSchema.parse(JSON.parse(stdout));
     expect(out.path[0]).toMatchObject({ name: 'global', edge: null, edgeType: null });
     expect(out.path.at(-1)).toMatchObject({ nodeId: leakyId, name: 'LeakyRequest', edgeType: 'element' });
     expect(out.path.find((s) => s.edge === 'leakedRequests')).toMatchObject({ name: 'Array', edgeType: 'property' });
@@ -149,7 +149,7 @@ describe('heapdiff inspect', () => {
   test('--json matches its schema; --limit cuts the lists', async () => {
     const { code, stdout } = await cli('inspect', snapshotPath, '--id', String(leakyId), '--json', '--limit', '2');
     expect(code).toBe(0);
-    const out = outputSchemas.inspect.parse(JSON.parse(stdout));
+    const out = outputSchemas.InspectOutputSchema.parse(JSON.parse(stdout));
     expect(out.node).toMatchObject({ nodeId: leakyId, className: 'LeakyRequest', type: 'object' });
     expect(out.edges).toHaveLength(2);
     expect(out.edgeCount).toBeGreaterThan(2);

@@ -9,8 +9,8 @@ import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyzeHeap, loadSnapshot, sampleClassInstances } from '@heapdiff/core';
-import { renderJson } from '@heapdiff/graphviz-export';
-import { outputSchemas } from '../packages/cli/dist/schemas/index.js';
+import { dotToLayoutJson } from '@heapdiff/graphviz-export';
+import * as outputSchemas from '../packages/cli/dist/schemas.js';
 import { makeSnapshot } from './helpers/snapshots.js';
 
 const run = promisify(execFile);
@@ -34,7 +34,7 @@ interface GraphvizJson {
 
 /** Lays the DOT out with the bundled WASM Graphviz (throws if it does not parse). */
 async function layout(dot: string): Promise<{ labels: string; edgeLabels: string[]; nodes: number }> {
-  const json = (await renderJson(dot)) as GraphvizJson;
+  const json = (await dotToLayoutJson(dot)) as GraphvizJson;
   return {
     labels: (json.objects ?? []).map((o) => o.label ?? '').join('\n'),
     edgeLabels: (json.edges ?? []).map((e) => e.label ?? ''),
@@ -107,7 +107,7 @@ describe('heapdiff leaks --graph DIR', () => {
     const out = join(dir, 'graphs');
     const r = await cli('leaks', ...snapshots, '--graph', out, '--limit', '4', '--json');
     expect(r.code, r.stderr).toBe(0);
-    const json = outputSchemas.leaks.parse(JSON.parse(r.stdout));
+    const json = outputSchemas.LeaksOutputSchema.parse(JSON.parse(r.stdout));
     expect(json.groups).toHaveLength(4);
     const files = (await readdir(out)).sort();
     expect(files).toHaveLength(8);

@@ -3,13 +3,15 @@
 // report's path sampling has a step budget — and a header that announces more than its file can
 // hold is refused before anything is allocated for it. The 1M chain runs with the normal suite
 // (a recursive algorithm would need ~1M frames, far beyond Node's stack); `pnpm fuzz` adds 10M.
+// No test here times anything (speed is `pnpm bench`'s): the inputs are sized so that a quadratic
+// step would run for hours, which the tests' timeouts catch on however busy a machine.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, test } from 'vitest';
 import {
   analyzeHeap, computeDiff, extractSubgraph, findLeaks, findOrphans, HeapSnapshotError, IdIndex, inspectNode, loadSnapshot,
-  loadSnapshotBytes, loadSnapshotIds, shortestRetainerPath, summarizeAnalysis,
+  loadSnapshotBytes, loadSnapshotIds, shortestRetainerPath, computeSummary,
 } from '@heapdiff/core';
 import { buildSnapshot } from './helpers/snapshot-builder.js';
 import { linkedListGraph, orphanChainGraph } from './helpers/graph-from-columns.js';
@@ -19,8 +21,7 @@ const BIG = process.env.HEAPDIFF_FUZZ_RUNS !== undefined || process.env.HEAPDIFF
 const LENGTHS = BIG ? [1_000_000, 10_000_000] : [1_000_000];
 
 describe.each(LENGTHS)('a linked list of %i objects', (length) => {
-  test('goes through every analysis, iteratively, in bounded time', () => {
-    const started = performance.now();
+  test('goes through every analysis, iteratively', () => {
     const g = linkedListGraph(length);
     const tail = length; // ordinal of the last Item (the root is 0)
     const a = analyzeHeap(g);
@@ -31,7 +32,7 @@ describe.each(LENGTHS)('a linked list of %i objects', (length) => {
     expect(a.retainedSize[tail]).toBe(32);
     // Distances: the head is a user root (distance 1), the tail `length` steps down.
     expect(a.distance[tail]).toBe(length);
-    const summary = summarizeAnalysis(a);
+    const summary = computeSummary(a);
     expect(summary.classes.find((c) => c.name === 'Item')).toMatchObject({ count: length, retainedSize: 32 * length });
 
     const path = shortestRetainerPath(a, tail);
@@ -56,36 +57,29 @@ describe.each(LENGTHS)('a linked list of %i objects', (length) => {
     for (const cluster of leaks[0]!.clusters) expect(cluster.path.length).toBeLessThanOrEqual(1_000_000);
 
     expect(computeDiff(g, g).classes).toEqual([]);
-    const seconds = (performance.now() - started) / 1000;
-    // Generous for a loaded 2-core machine; a quadratic step would take minutes.
-    expect(seconds).toBeLessThan(length / 100_000);
-  }, 300_000);
+  }, 600_000);
 });
 
 describe.each(LENGTHS)('%i orphans hanging one by one off a chain of internal nodes', (length) => {
-  test('are categorised in linear time (one retainer path each would be quadratic)', () => {
+  test('are categorised (one retainer path each would be quadratic: hours)', () => {
     const a = analyzeHeap(orphanChainGraph(length));
-    const started = performance.now();
     const groups = findOrphans(a);
     // Each held through the handle's unnamed slot: the category is the GC-root kind alone.
     expect(groups.map((g) => [g.name, g.count, g.categories])).toEqual([['Foo', length, [{ category: '(Global handles)', count: length }]]]);
-    expect((performance.now() - started) / 1000).toBeLessThan(length / 100_000);
-  }, 300_000);
+  }, 600_000);
 });
 
 test('a megabyte-long edge name shaped like a WeakMap edge does not stall the analysis', () => {
-  // A near miss of `1 / part of key (k @1) -> value (v @2) pair in WeakMap (table @3)`: the
-  // pattern's lazy groups once made matching it quadratic (tens of seconds for this one name).
-  const name = `1 / part of key (${' @1) -> value ('.repeat(70_000)}x`;
+  // A near miss of `1 / part of key (k @1) -> value (v @2) pair in WeakMap (table @3)`, 11 MB long:
+  // a pattern whose matching is quadratic in the name would take hours on it.
+  const name = `1 / part of key (${' @1) -> value ('.repeat(700_000)}x`;
   const snapshot = buildSnapshot([
     { type: 'synthetic', name: '', id: 1, size: 0, edges: [['shortcut', 'g', 1]] },
     { type: 'object', name: 'Table', id: 3, size: 16, edges: [['internal', name, 2]] },
     { type: 'object', name: 'Value', id: 5, size: 16 },
   ]);
-  const started = performance.now();
   const a = analyzeHeap(loadSnapshotBytes(Buffer.from(snapshot)).graph);
   expect(a.dominator[2]).toBe(1);
-  expect(performance.now() - started).toBeLessThan(2_000);
 });
 
 describe('headers that lie about their counts', () => {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { test } from 'node:test';
-import { expectNoLeak, LeakAssertionError } from '@heapdiff/core';
+import { expectNoLeak, LeakAssertionError } from '@heapdiff/core/leak-test';
 
 class Session {
   constructor(user) {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { expectNoLeak, LeakAssertionError } from '@heapdiff/core';
+import { expectNoLeak, LeakAssertionError } from '@heapdiff/core/leak-test';
 import { SessionStore } from './session-store.js';
 
 const store = new SessionStore(); // long-lived, like the one in the real service

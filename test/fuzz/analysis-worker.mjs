@@ -8,7 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import {
   analyzeHeap, computeDiff, computeGrowth, countClasses, extractSubgraph, findLeaks, findOrphans, HeapdiffError,
   HeapSnapshotError, IdIndex, inspectNode, loadSnapshot, loadSnapshotIds, nodeDisplayName, retainerPathOfId,
-  rootCategory, shortestRetainerPath, summarizeAnalysis,
+  rootCategory, shortestRetainerPath, computeSummary,
 } from '@heapdiff/core';
 
 const NO_DISTANCE = -5;
@@ -150,7 +150,7 @@ async function runCase(/** @type {{ path: string, base: string, seed: number, pr
     const analysis = analyzeHeap(g);
     checkAnalysis(analysis, problems);
     step = 'summary';
-    const summary = summarizeAnalysis(analysis);
+    const summary = computeSummary(analysis);
     if (!Number.isFinite(summary.totalSize)) problems.push(`total size ${summary.totalSize}`);
     step = 'diff';
     const diff = computeDiff(base.graph, g);

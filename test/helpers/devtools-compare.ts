@@ -1,5 +1,5 @@
 // Our Summary against DevTools' on one snapshot: a list of readable differences (empty = equal).
-import { computeSummary, loadSnapshot } from '@heapdiff/core';
+import { analyzeHeap, computeSummary, loadSnapshot } from '@heapdiff/core';
 import { devtoolsAggregatesOf, devtoolsLoad } from './oracles.js';
 
 interface ClassRow { name: string; count: number; self: number; retained: number }
@@ -18,7 +18,7 @@ export async function summaryDifferences(path: string, maxReported = 20): Promis
   const devtools = await devtoolsLoad(path);
   const theirs = new Map<string, ClassRow>(Object.entries(devtoolsAggregatesOf(devtools))
     .map(([key, a]) => [key, { name: a.name, count: a.count, self: a.self, retained: a.maxRet }]));
-  const summary = computeSummary(await loadSnapshot(path));
+  const summary = computeSummary(analyzeHeap(await loadSnapshot(path)));
   const ours = new Map<string, ClassRow>(summary.classes
     .map((c) => [c.key, { name: c.name, count: c.count, self: c.selfSize, retained: c.retainedSize }]));
   const report: string[] = [];

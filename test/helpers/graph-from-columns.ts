@@ -1,7 +1,7 @@
 // A HeapGraph straight from typed arrays, without a file: for graphs too big to write as JSON in a
 // test (a 10M-node chain) and for thousands of small random graphs. Layout as Node 20 writes it.
-import { HeapGraph, type ParsedSnapshot } from '@heapdiff/core';
-import { EDGE_TYPES, NODE_FIELDS, NODE_TYPES } from './tiny-snapshot.js';
+import { HeapGraph } from '@heapdiff/core';
+import { EDGE_TYPES, NODE_TYPES } from './tiny-snapshot.js';
 
 export interface GraphColumns {
   strings: string[];
@@ -20,38 +20,10 @@ export interface GraphColumns {
 }
 
 export function graphFromColumns(c: GraphColumns): HeapGraph {
-  const nodeCount = c.nodeType.length;
-  const edgeCount = c.edgeType.length;
-  const field = (name: string): number => NODE_FIELDS.indexOf(name);
-  const layout: ParsedSnapshot['layout'] = {
-    header: {
-      meta: { node_fields: [...NODE_FIELDS], node_types: [[...NODE_TYPES]], edge_fields: ['type', 'name_or_index', 'to_node'], edge_types: [[...EDGE_TYPES]] },
-      node_count: nodeCount,
-      edge_count: edgeCount,
-    },
-    nodeFieldCount: NODE_FIELDS.length,
-    edgeFieldCount: 3,
-    nodeTypeOffset: field('type'),
-    nodeNameOffset: field('name'),
-    nodeIdOffset: field('id'),
-    nodeSelfSizeOffset: field('self_size'),
-    nodeEdgeCountOffset: field('edge_count'),
-    nodeDetachednessOffset: -1,
-    edgeTypeOffset: 0,
-    edgeNameOffset: 1,
-    edgeToNodeOffset: 2,
+  return new HeapGraph({
     nodeTypes: [...NODE_TYPES],
     edgeTypes: [...EDGE_TYPES],
-    locationFieldCount: 4,
-    locationObjectIndexOffset: 0,
-    locationScriptIdOffset: 1,
-    locationLineOffset: 2,
-    locationColumnOffset: 3,
-    rootOrdinal: c.rootOrdinal ?? 0,
-    extraNativeBytes: 0,
-  };
-  return new HeapGraph({
-    layout,
+    strings: c.strings,
     nodes: {
       nodeType: c.nodeType,
       nodeNameIndex: c.nodeNameIndex,
@@ -61,9 +33,7 @@ export function graphFromColumns(c: GraphColumns): HeapGraph {
       detachedness: new Uint8Array(0),
     },
     edges: { edgeType: c.edgeType, edgeNameOrIndex: c.edgeNameOrIndex, edgeToOrdinal: c.edgeToOrdinal },
-    locations: null,
-    strings: c.strings,
-    byteLength: 0,
+    rootOrdinal: c.rootOrdinal ?? 0,
   });
 }
 

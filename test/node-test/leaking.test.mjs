@@ -1,7 +1,7 @@
 // A node:test file whose scenario leaks: run by test/leak-examples.test.ts, which checks that
 // `node --test` fails and shows the class and the variable that holds it.
 import { test } from 'node:test';
-import { expectNoLeak } from '@heapdiff/core';
+import { expectNoLeak } from '@heapdiff/core/leak-test';
 
 class PendingRequest {
   constructor(url) {

@@ -1,6 +1,6 @@
 // Bundles the compiled CLI (dist/) into bundle/: one module graph instead of ~230 files (yargs,
-// zod, core, ...) cuts the CLI's start-up by about a third. The worker entry points of core
-// are emitted beside it, where core's `new URL('./…-worker.js', import.meta.url)` finds them.
+// zod, core, ...) cuts the CLI's start-up by about a third. Core's worker entry is emitted beside
+// it, where core's `new URL('./worker.js', import.meta.url)` (threads/spawn.ts) finds it.
 import { chmodSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +14,7 @@ rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: {
     heapdiff: fileURLToPath(new URL('dist/bin.js', cli)),
-    'edge-tail-worker': fileURLToPath(new URL('dist/parse/edge-tail-worker.js', core)),
-    'analysis-worker': fileURLToPath(new URL('dist/analysis/analysis-worker.js', core)),
-    'ids-worker': fileURLToPath(new URL('dist/parse/ids-worker.js', core)),
+    worker: fileURLToPath(new URL('dist/threads/worker.js', core)),
   },
   outdir,
   bundle: true,

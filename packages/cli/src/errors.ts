@@ -1,5 +1,4 @@
-import { FileReadError, HeapSnapshotError, HeapdiffError } from '@heapdiff/core';
-import { safeText } from './output/format.js';
+import { FileReadError, HeapSnapshotError, HeapdiffError, safeText } from '@heapdiff/core';
 
 /** Raised for bad command-line usage; exit code 2 like every input problem. */
 export class UsageError extends Error {}

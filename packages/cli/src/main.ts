@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { describeError, EXIT_BAD_INPUT, isExpectedError, UsageError } from './errors.js';
 import { commandNamed, registerCommands } from './commands/index.js';
-import { configureLoading } from './commands/load.js';
 import { packageRoot } from './package-root.js';
 
 /** Runs the CLI; resolves to the exit code. Only bin.ts touches process.exitCode. */
@@ -17,8 +16,6 @@ export async function main(argv: string[]): Promise<number> {
       describe: 'Show string values from the heap as <string len=N sha256:…> in every output (property and class names stay)',
       global: true,
     })
-    // Every command loads through commands/load.ts, so one setting covers them all.
-    .middleware((args) => configureLoading({ redact: args.redact === true }))
     .strict()
     .demandCommand(1, 'Tell heapdiff what to do: try `heapdiff demo` or `heapdiff summary <snapshot>`')
     .recommendCommands()

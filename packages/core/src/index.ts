@@ -1,42 +1,58 @@
-export { HeapdiffError, HeapSnapshotError, FileReadError, NodeNotFoundError, InvalidOptionError, LeakAssertionError } from './errors.js';
-export type { HeapdiffErrorCode } from './errors.js';
+// @heapdiff/core: load V8 heap snapshots, analyse them as DevTools does, and ask them questions.
+// Leak assertions for test suites are in `@heapdiff/core/leak-test`.
+
+// Errors
+export { HeapdiffError, HeapSnapshotError, FileReadError, NodeNotFoundError, InvalidOptionError } from './errors/errors.js';
+export type { HeapdiffErrorCode } from './errors/errors.js';
+
+// The graph
 export { HeapGraph } from './graph/heap-graph.js';
 export type { Retainers, NodeTypeIds, EdgeTypeIds } from './graph/heap-graph.js';
-export { SnapshotParser } from './parse/snapshot-parser.js';
-export type { ParsedSnapshot } from './parse/parsed-snapshot.js';
-export { SnapshotHeaderSchema } from './parse/header.js';
-export type { SnapshotHeader } from './parse/header.js';
-export { loadSnapshot, loadSnapshotBytes, loadSnapshotIds, loadSnapshotIdsInBackground } from './snapshot.js';
+export type { EdgeColumns, GraphData, LocationColumns, NodeColumns } from './graph/columns.js';
 export { IdIndex } from './graph/id-index.js';
-export type { HeapSnapshot, LoadOptions } from './snapshot.js';
-export { analyzeHeap } from './analysis/analyze.js';
-export type { HeapAnalysis, AnalyzeOptions } from './analysis/analyze.js';
-export { computeSummary, summarizeAnalysis } from './analysis/summary.js';
-export type { ClassSummary, SnapshotSummary } from './analysis/summary.js';
-export { computeClassHistogram } from './analysis/class-histogram.js';
-export type { ClassHistogram, SnapshotStats } from './analysis/class-histogram.js';
-export { computeDiff } from './analysis/diff.js';
-export type { ClassDiff, SnapshotDiff } from './analysis/diff.js';
-export { computeGrowth, countClasses, loadGrowth } from './analysis/growth.js';
-export type { ClassGrowth, GrowthOptions, GrowthSeries, SnapshotClassCounts } from './analysis/growth.js';
-export type { ClassTable } from './analysis/class-names.js';
-export type { InterfaceDefinition } from './analysis/interfaces.js';
-export { shortestRetainerPath, retainerPathOfId } from './analysis/retainer-path.js';
-export { edgeLabel, formatEdgeLabel } from './analysis/edge-label.js';
-export { nodeDisplayName } from './analysis/node-name.js';
-export { inspectNode } from './analysis/inspect.js';
-export type { EdgeView, InspectOptions, NodeInspection, NodeRef } from './analysis/inspect.js';
-export { findOrphans, rootCategory, WEAK_ONLY, UNREFERENCED } from './analysis/orphans.js';
-export type { OrphanCategory, OrphanGroup, OrphanOptions } from './analysis/orphans.js';
-export { BASE_SYSTEM_DISTANCE } from './analysis/distances.js';
-export type { PathStep } from './analysis/retainer-path.js';
-export { findLeaks } from './analysis/leaks.js';
-export type { LeakGroup, LeakOptions, LeakPathCluster } from './analysis/leaks.js';
-export { extractSubgraph } from './analysis/subgraph.js';
-export type { Subgraph, SubgraphDirection, SubgraphEdge, SubgraphNode, SubgraphOptions, SubgraphSource } from './analysis/subgraph.js';
-export { ordinalsOfIds, sampleClassInstances } from './analysis/subgraph-starts.js';
-export type { ClassSampleSource } from './analysis/subgraph-starts.js';
-export { checkForLeaks, expectNoLeak } from './leak-test/expect-no-leak.js';
-export type { LeakCheckOptions, LeakCheckResult, Scenario } from './leak-test/expect-no-leak.js';
-export { takeHeapSnapshot } from './leak-test/heap-snapshot.js';
-export type { LeakPathInfo, LeakPathStepInfo, ScenarioLeakGroup } from './leak-test/leak-report.js';
+
+// Loading
+export { loadSnapshot, loadGrowth } from './threads/load-snapshot.js';
+export type { GrowthOptions, GrowthSeries, LoadOptions, LoadedSnapshot } from './threads/load-snapshot.js';
+export { loadSnapshotIdsInBackground } from './threads/ids-in-background.js';
+export { loadSnapshotBytes, loadSnapshotIds } from './load/snapshot.js';
+export type { HeapSnapshot } from './load/snapshot.js';
+
+// The analysis
+export { analyzeHeap } from './threads/analyze-heap.js';
+export type { AnalyzeOptions } from './threads/analyze-heap.js';
+export type { HeapAnalysis } from './analysis/analyze.js';
+export type { ClassTable } from './naming/class-names.js';
+export type { InterfaceDefinition } from './naming/interfaces.js';
+export { BASE_SYSTEM_DISTANCE } from './algorithms/distances.js';
+
+// Queries
+export { computeSnapshotStats, computeSummary } from './queries/summary.js';
+export type { ClassSummary, SnapshotSummary } from './queries/summary.js';
+export type { SnapshotStats } from './queries/class-histogram.js';
+export { computeDiff } from './queries/diff.js';
+export type { ClassDiff, SnapshotDiff } from './queries/diff.js';
+export { computeGrowth, countClasses } from './queries/growth.js';
+export type { ClassGrowth, SnapshotClassCounts } from './queries/growth.js';
+export { findLeaks } from './queries/leaks.js';
+export type { LeakGroup, LeakOptions, LeakPathCluster } from './queries/leaks.js';
+export { findOrphans, rootCategory, WEAK_ONLY, UNREFERENCED } from './queries/orphans.js';
+export type { OrphanCategory, OrphanGroup, OrphanOptions } from './queries/orphans.js';
+export { inspectNode } from './queries/inspect.js';
+export type { EdgeView, InspectOptions, NodeInspection, NodeRef } from './queries/inspect.js';
+export { shortestRetainerPath, retainerPathOfId } from './queries/retainer-path.js';
+export type { PathStep } from './queries/retainer-path.js';
+export { extractSubgraph } from './queries/subgraph.js';
+export type { Subgraph, SubgraphDirection, SubgraphEdge, SubgraphNode, SubgraphOptions, SubgraphSource } from './queries/subgraph.js';
+export { ordinalsOfIds, sampleClassInstances } from './queries/subgraph-starts.js';
+export type { ClassSampleSource } from './queries/subgraph-starts.js';
+
+// Presentation: the one copy of labels, safe text and sizes that every output uses
+export { edgeLabel, formatEdgeLabel } from './naming/edge-label.js';
+export { nodeDisplayName } from './naming/node-name.js';
+export { isStringType, nodeLabel, nodeValue } from './present/labels.js';
+export type { LabelSource } from './present/labels.js';
+export { formatPath, pathView } from './present/path-view.js';
+export type { PathStepView } from './present/path-view.js';
+export { safeText, truncate, visible } from './present/safe-text.js';
+export { formatCount, formatSignedCount, formatSignedSize, formatSize, parseByteSize, plural } from './present/sizes.js';

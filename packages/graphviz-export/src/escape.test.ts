@@ -1,9 +1,9 @@
-import type { Subgraph, SubgraphNode } from '@heapdiff/core';
+import { truncate, visible, type Subgraph, type SubgraphNode } from '@heapdiff/core';
 import { describe, expect, test } from 'vitest';
-import { dotString, htmlText, truncate, visible } from './escape.js';
-import { toGraph } from './from-subgraph.js';
-import { renderJson, renderSvg } from './render.js';
-import { toDot } from './to-dot.js';
+import { dotString, htmlText } from './escape.js';
+import { graphFromSubgraph } from './from-subgraph.js';
+import { dotToLayoutJson, dotToSvg } from './render.js';
+import { graphToDot } from './to-dot.js';
 
 /** Names a hostile (or just unlucky) program can put into its heap. */
 const HOSTILE = [
@@ -71,7 +71,7 @@ function svgTexts(svg: string): string {
 }
 
 describe('hostile heap strings in a graph', () => {
-  const dot = toDot(toGraph(hostileGraph()), { title: HOSTILE[3] });
+  const dot = graphToDot(graphFromSubgraph(hostileGraph()), { title: HOSTILE[3] });
 
   test('the DOT file has no raw control characters and one statement per line', () => {
     expect(dot).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u2028\u2029\u202e]/);
@@ -81,14 +81,14 @@ describe('hostile heap strings in a graph', () => {
   });
 
   test('Graphviz sees exactly our nodes and edges: nothing was injected', async () => {
-    const json = (await renderJson(dot)) as { objects: { name: string }[]; edges: unknown[] };
+    const json = (await dotToLayoutJson(dot)) as { objects: { name: string }[]; edges: unknown[] };
     const expected = ['n1', ...HOSTILE.flatMap((_, i) => [`n${10 + i}`, `n${100 + i}`])];
     expect(json.objects.map((o) => o.name).sort()).toEqual(expected.sort());
     expect(json.edges).toHaveLength(2 * HOSTILE.length);
   });
 
   test('every name is drawn literally (control characters as visible escapes)', async () => {
-    const drawn = svgTexts(await renderSvg(dot));
+    const drawn = svgTexts(await dotToSvg(dot));
     HOSTILE.forEach((name, i) => {
       const shown = visible(truncate(name, 40));
       expect(drawn, name).toContain(`${visible(truncate(name, 60))}\n\u00a0@${10 + i}`); // class name, then the id

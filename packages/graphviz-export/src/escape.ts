@@ -2,31 +2,7 @@
 // string, open an HTML tag, smuggle in a Graphviz escape (\N, \l) or an entity, or carry control
 // characters into the file. Every string from a snapshot goes through one of these.
 
-// C0/C1 controls, DEL, line/paragraph separators and the bidi controls that can reorder text.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Control characters as visible escapes (`\n`, `\u0007`); lone surrogates become U+FFFD. */
-export function visible(text: string): string {
-  return text.replace(LONE_SURROGATE, '\ufffd').replace(UNSAFE, (c) => {
-    if (c === '\n') return '\\n';
-    if (c === '\t') return '\\t';
-    if (c === '\r') return '\\r';
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
-}
-
-/** At most `max` code points, with `…` when cut (never splits a surrogate pair). */
-export function truncate(text: string, max: number): string {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) i++;
-    if (++count === max && i + 1 < text.length) return `${text.slice(0, i + 1)}…`;
-  }
-  return text;
-}
+import { visible } from '@heapdiff/core';
 
 /**
  * A DOT double-quoted string whose label shows exactly `text`: backslashes doubled (Graphviz would

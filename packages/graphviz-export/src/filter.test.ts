@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { HeapNodeAttributes, HeapSubgraph } from './attributes.js';
-import { filterGraph } from './filter.js';
+import { filterGraphByLabel } from './filter.js';
 import { emptyHeapSubgraph } from './from-subgraph.js';
 
 const attrs = (id: number, className: string, depth: number): HeapNodeAttributes => ({
@@ -23,31 +23,31 @@ function chain(direction: 'retainers' | 'references'): HeapSubgraph {
   return g;
 }
 
-describe('filterGraph', () => {
+describe('filterGraphByLabel', () => {
   test('drops unmatched nodes and what was only reachable through them (retainers)', () => {
-    const kept = filterGraph(chain('retainers'), /Foo|Baz|Qux/);
+    const kept = filterGraphByLabel(chain('retainers'), /Foo|Baz|Qux/);
     // Bar @3 does not match: Baz @4 lay behind it. Qux @6 still reaches Start through Baz @5.
     expect(kept.nodes().sort()).toEqual(['1', '2', '5', '6']);
     expect(kept.hasDirectedEdge('6', '5')).toBe(true);
   });
 
   test('start objects always stay, even when they do not match', () => {
-    expect(filterGraph(chain('retainers'), /Nothing/).nodes()).toEqual(['1']);
+    expect(filterGraphByLabel(chain('retainers'), /Nothing/).nodes()).toEqual(['1']);
   });
 
   test('follows outgoing edges for references', () => {
-    const kept = filterGraph(chain('references'), /Foo|Baz|Qux/);
+    const kept = filterGraphByLabel(chain('references'), /Foo|Baz|Qux/);
     expect(kept.nodes().sort()).toEqual(['1', '2', '5', '6']);
   });
 
   test('matches the whole label (class, id, preview, sizes) and leaves the input untouched', () => {
     const input = chain('retainers');
-    expect(filterGraph(input, /@3$/m).nodes().sort()).toEqual(['1']);
-    expect(filterGraph(input, /^(Start|Foo|Bar) @/m).nodes().sort()).toEqual(['1', '2', '3']);
+    expect(filterGraphByLabel(input, /@3$/m).nodes().sort()).toEqual(['1']);
+    expect(filterGraphByLabel(input, /^(Start|Foo|Bar) @/m).nodes().sort()).toEqual(['1', '2', '3']);
     expect(input.order).toBe(6);
   });
 
   test('a /g regex gives the same answer on every node', () => {
-    expect(filterGraph(chain('retainers'), /Baz|Foo|Bar/g).order).toBe(5);
+    expect(filterGraphByLabel(chain('retainers'), /Baz|Foo|Bar/g).order).toBe(5);
   });
 });

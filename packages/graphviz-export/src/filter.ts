@@ -12,7 +12,7 @@ export function matcher(pattern: RegExp): (text: string) => boolean {
  * objgraph's `filter`: drops the nodes whose label does not match, and with them everything that
  * was only reachable through them. Start objects always stay. Returns a new graph.
  */
-export function filterGraph(graph: HeapSubgraph, pattern: RegExp): HeapSubgraph {
+export function filterGraphByLabel(graph: HeapSubgraph, pattern: RegExp): HeapSubgraph {
   const matches = matcher(pattern);
   const result = graph.copy();
   const unmatched = result.filterNodes((_, attrs) => !attrs.start && !matches(nodeLabelText(attrs)));

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { pathsToGraph, type RetainerPathStep } from './from-paths.js';
-import { renderJson } from './render.js';
-import { pathsToDot } from './to-dot.js';
+import { graphFromRetainerPaths, type RetainerPathStep } from './from-paths.js';
+import { dotToLayoutJson } from './render.js';
+import { retainerPathsToDot } from './to-dot.js';
 
 const step = (nodeId: number, name: string, edge: string | null, type = 'object', edgeType = 'property'): RetainerPathStep =>
   ({ nodeId, name, type, edge, edgeType: edge === null ? null : edgeType });
@@ -13,9 +13,9 @@ const PATHS: RetainerPathStep[][] = [
   [step(11, '(Handle scope)', null, 'synthetic'), step(9, 'LeakyRequest', '4', 'object', 'element')],
 ];
 
-describe('pathsToGraph', () => {
+describe('graphFromRetainerPaths', () => {
   test('merges shared holders into one node and marks starts, globals and GC roots', () => {
-    const g = pathsToGraph(PATHS);
+    const g = graphFromRetainerPaths(PATHS);
     expect(g.order).toBe(6);
     expect(g.size).toBe(5);
     expect(g.getNodeAttributes('7')).toMatchObject({ start: true, depth: 0, className: 'LeakyRequest' });
@@ -27,14 +27,14 @@ describe('pathsToGraph', () => {
     expect(g.getAttribute('direction')).toBe('retainers');
   });
 
-  test('pathsToDot gives DOT that Graphviz lays out', async () => {
-    const json = (await renderJson(pathsToDot(PATHS))) as { objects: unknown[]; edges: unknown[] };
+  test('retainerPathsToDot gives DOT that Graphviz lays out', async () => {
+    const json = (await dotToLayoutJson(retainerPathsToDot(PATHS))) as { objects: unknown[]; edges: unknown[] };
     expect(json.objects).toHaveLength(6);
     expect(json.edges).toHaveLength(5);
   });
 
   test('no paths: an empty graph that still parses', async () => {
-    const json = (await renderJson(pathsToDot([]))) as { objects?: unknown[] };
+    const json = (await dotToLayoutJson(retainerPathsToDot([]))) as { objects?: unknown[] };
     expect(json.objects ?? []).toHaveLength(0);
   });
 });

@@ -22,7 +22,7 @@ export interface RetainerPathStep {
  * is a start object (depth 0, depth counted back towards the root). A path's first step is what
  * the root holds: a GC root category if synthetic, otherwise a global object.
  */
-export function pathsToGraph(paths: readonly (readonly RetainerPathStep[])[]): HeapSubgraph {
+export function graphFromRetainerPaths(paths: readonly (readonly RetainerPathStep[])[]): HeapSubgraph {
   const longest = Math.max(0, ...paths.map((p) => p.length - 1));
   const graph = emptyHeapSubgraph({ direction: 'retainers', maxDepth: longest });
   for (const path of paths) {

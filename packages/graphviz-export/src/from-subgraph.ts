@@ -14,7 +14,7 @@ export function emptyHeapSubgraph(attributes: HeapGraphAttributes): HeapSubgraph
 }
 
 /** The graphology graph for a subgraph extracted by core (`extractSubgraph`). */
-export function toGraph(subgraph: Subgraph): HeapSubgraph {
+export function graphFromSubgraph(subgraph: Subgraph): HeapSubgraph {
   const graph = emptyHeapSubgraph({ direction: subgraph.direction, maxDepth: subgraph.maxDepth });
   for (const n of subgraph.nodes) {
     graph.addNode(nodeKey(n.id), {

@@ -1,10 +1,10 @@
 export type { HeapEdgeAttributes, HeapGraphAttributes, HeapNodeAttributes, HeapSubgraph } from './attributes.js';
-export { toGraph } from './from-subgraph.js';
-export { pathsToGraph } from './from-paths.js';
+export { graphFromSubgraph } from './from-subgraph.js';
+export { graphFromRetainerPaths } from './from-paths.js';
 export type { RetainerPathStep } from './from-paths.js';
-export { filterGraph } from './filter.js';
-export { toDot, pathsToDot } from './to-dot.js';
+export { filterGraphByLabel } from './filter.js';
+export { graphToDot, retainerPathsToDot } from './to-dot.js';
 export type { DotOptions } from './to-dot.js';
 export { nodeLabelText, edgeLabel } from './labels.js';
-export { renderSvg, renderPng, renderJson } from './render.js';
+export { dotToSvg, svgToPng, dotToLayoutJson } from './render.js';
 export type { PngOptions } from './render.js';

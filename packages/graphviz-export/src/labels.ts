@@ -1,17 +1,10 @@
-import prettyBytes from 'pretty-bytes';
+import { formatSize, nodeValue, truncate } from '@heapdiff/core';
 import type { HeapEdgeAttributes, HeapNodeAttributes } from './attributes.js';
-import { truncate } from './escape.js';
 
 /** Value previews are cut to this many characters, like objgraph's short reprs. */
 export const PREVIEW_LENGTH = 40;
 /** Class names (`{a, b, c, …}` can be long) are cut to this many characters. */
 export const TITLE_LENGTH = 60;
-
-const STRING_TYPES = new Set(['string', 'concatenated string', 'sliced string']);
-
-export function formatSize(bytes: number): string {
-  return prettyBytes(bytes, { maximumFractionDigits: 1 });
-}
 
 /** What a node's label says, as plain text lines (not yet escaped). */
 export interface NodeLabel {
@@ -32,12 +25,7 @@ export function nodeLabel(n: HeapNodeAttributes): NodeLabel {
 }
 
 function preview(n: HeapNodeAttributes): string {
-  // V8 names some strings after their type (`(concatenated string)`) instead of their contents.
-  if (n.name === `(${n.type})`) return '';
-  if (STRING_TYPES.has(n.type)) return `"${truncate(n.name, PREVIEW_LENGTH)}"`;
-  if (n.type === 'closure') return `${truncate(n.name || '(anonymous)', PREVIEW_LENGTH)}()`;
-  if (n.gcRoot || n.type === 'object' || n.type === 'native' || n.name === n.className) return '';
-  return truncate(n.name, PREVIEW_LENGTH);
+  return n.gcRoot ? '' : nodeValue(n, PREVIEW_LENGTH);
 }
 
 /** The label as one string (`Class @id`, preview, sizes on their own lines): what `--filter` and `--highlight` match. */

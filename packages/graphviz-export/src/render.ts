@@ -10,13 +10,13 @@ function loadGraphviz(): Promise<Graphviz> {
 }
 
 /** Lays out DOT with Graphviz `dot` and returns SVG. Throws on DOT that does not parse. */
-export async function renderSvg(dot: string): Promise<string> {
+export async function dotToSvg(dot: string): Promise<string> {
   const gv = await loadGraphviz();
   return gv.layout(dot, 'svg', 'dot');
 }
 
 /** Lays out DOT and returns Graphviz's JSON description (for tests and tools that post-process). */
-export async function renderJson(dot: string): Promise<unknown> {
+export async function dotToLayoutJson(dot: string): Promise<unknown> {
   const gv = await loadGraphviz();
   return JSON.parse(gv.layout(dot, 'json', 'dot')) as unknown;
 }
@@ -29,7 +29,7 @@ export interface PngOptions {
 }
 
 /** Rasterises SVG to PNG with resvg (a native build shipped in an npm package; no browser). */
-export async function renderPng(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
+export async function svgToPng(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
   const scale = options.scale ?? 1.5;
   const maxWidth = options.maxWidth ?? 16_000;
   const width = svgWidth(svg);

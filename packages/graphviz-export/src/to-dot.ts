@@ -1,14 +1,14 @@
 import type { HeapSubgraph } from './attributes.js';
-import { pathsToGraph, type RetainerPathStep } from './from-paths.js';
+import { graphFromRetainerPaths, type RetainerPathStep } from './from-paths.js';
 import { dotString, htmlText } from './escape.js';
-import { filterGraph, matcher } from './filter.js';
+import { filterGraphByLabel, matcher } from './filter.js';
 import { edgeLabel, nodeLabel, nodeLabelText } from './labels.js';
 import { edgeStyle, nodeStyle, truncatedBoxStyle } from './style.js';
 
 export interface DotOptions {
   /** Nodes whose label matches are drawn blue. */
   highlight?: RegExp;
-  /** Only nodes whose label matches are kept (start objects always are), see `filterGraph`. */
+  /** Only nodes whose label matches are kept (start objects always are), see `filterGraphByLabel`. */
   filter?: RegExp;
   /** A caption above the graph. */
   title?: string;
@@ -34,8 +34,8 @@ function htmlLabel(label: ReturnType<typeof nodeLabel>): string {
  * holder to what it holds, fill darkens with distance from the start objects, and "N more" boxes
  * with dotted red edges stand for neighbours that `--too-many` left out.
  */
-export function toDot(input: HeapSubgraph, options: DotOptions = {}): string {
-  const graph = options.filter ? filterGraph(input, options.filter) : input;
+export function graphToDot(input: HeapSubgraph, options: DotOptions = {}): string {
+  const graph = options.filter ? filterGraphByLabel(input, options.filter) : input;
   const highlighted = options.highlight ? matcher(options.highlight) : () => false;
   const maxDepth = graph.getAttribute('maxDepth');
   const retainers = graph.getAttribute('direction') === 'retainers';
@@ -74,6 +74,6 @@ export function toDot(input: HeapSubgraph, options: DotOptions = {}): string {
 }
 
 /** Retainer paths (as `heapdiff path` / `leaks` produce them) merged into one DOT graph. */
-export function pathsToDot(paths: readonly (readonly RetainerPathStep[])[], options: DotOptions = {}): string {
-  return toDot(pathsToGraph(paths), options);
+export function retainerPathsToDot(paths: readonly (readonly RetainerPathStep[])[], options: DotOptions = {}): string {
+  return graphToDot(graphFromRetainerPaths(paths), options);
 }

@@ -1,17 +1,18 @@
 import type { Argv } from 'yargs';
-import { demoCommand } from './demo-command.js';
-import { diffCommand } from './diff-command.js';
-import { growthCommand } from './growth-command.js';
-import { leaksCommand } from './leaks-command.js';
-import { summaryCommand } from './summary-command.js';
-import { backrefsCommand } from './backrefs-command.js';
-import { refsCommand } from './refs-command.js';
-import { inspectCommand } from './inspect-command.js';
-import { orphansCommand } from './orphans-command.js';
-import { pathCommand } from './path-command.js';
-import { recordCommand } from './record-command.js';
-import { reportCommand } from './report-command.js';
-import type { CommandSpec } from './command-spec.js';
+import type { z } from 'zod';
+import { demoCommand } from './demo/spec.js';
+import { diffCommand } from './diff/spec.js';
+import { growthCommand } from './growth/spec.js';
+import { leaksCommand } from './leaks/spec.js';
+import { summaryCommand } from './summary/spec.js';
+import { backrefsCommand } from './backrefs/spec.js';
+import { refsCommand } from './refs/spec.js';
+import { inspectCommand } from './inspect/spec.js';
+import { orphansCommand } from './orphans/spec.js';
+import { pathCommand } from './path/spec.js';
+import { recordCommand } from './record/spec.js';
+import { reportCommand } from './report/spec.js';
+import type { CommandSpec } from '../args/command-spec.js';
 
 /** Every command, in the order `--help` lists them. */
 const commands: CommandSpec[] = [summaryCommand, diffCommand, leaksCommand, growthCommand, orphansCommand, pathCommand, inspectCommand, backrefsCommand, refsCommand, recordCommand, reportCommand, demoCommand];
@@ -28,4 +29,10 @@ export function registerCommands(cli: Argv): void {
 /** The command an argument vector names (its first positional), if any. */
 export function commandNamed(name: unknown): CommandSpec | undefined {
   return commands.find((spec) => spec.command.split(' ')[0] === name);
+}
+
+/** Command name → zod schema of its `--json` output, for every command that has one. */
+export async function outputSchemas(): Promise<Record<string, z.ZodType>> {
+  const entries = await Promise.all(commands.map(async (spec) => [spec.command.split(' ')[0]!, await spec.jsonSchema?.()] as const));
+  return Object.fromEntries(entries.filter((entry): entry is readonly [string, z.ZodType] => entry[1] !== undefined));
 }

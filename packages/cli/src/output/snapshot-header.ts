@@ -1,4 +1,4 @@
-import { formatCount, formatSize, safeText } from './format.js';
+import { formatCount, formatSize, safeText } from '@heapdiff/core';
 
 export interface SnapshotInfo {
   nodeCount: number;

@@ -1,18 +1,14 @@
+import { propagateDetachedness } from '../algorithms/detachedness.js';
+import { computeDominators } from '../algorithms/dominators.js';
+import { buildDominatorTree, type DominatorTree } from '../algorithms/dominator-tree.js';
+import { computeRetainedSizes } from '../algorithms/retained-size.js';
+import { ScratchPool } from '../algorithms/scratch-pool.js';
+import { transferShallowSizes, type SizeColumn } from '../algorithms/shallow-size.js';
+import { stringFacts } from '../algorithms/string-facts.js';
+import { EphemeronNames } from '../algorithms/weakmap-edges.js';
 import type { HeapGraph } from '../graph/heap-graph.js';
-import { computeClassTable, type ClassTable, type ClassNameOptions } from './class-names.js';
-import { propagateDetachedness } from './detachedness.js';
-import { AnalysisHelper } from './analysis-helper.js';
-import { computeDistances } from './distances.js';
-import { computeDominators } from './dominators.js';
-import { buildDominatorTree, type DominatorTree } from './dominator-tree.js';
-import { computeEssentialEdges } from './essential-edges.js';
-import { stringFacts, type StringFacts } from './graph-columns.js';
-import { markPageObjects } from './page-objects.js';
-import { computeRetainedSizes } from './retained-size.js';
-import { transferShallowSizes, type SizeColumn } from './shallow-size.js';
-import { EphemeronNames } from './weakmap-edges.js';
-import { ScratchPool } from './scratch-pool.js';
-
+import { computeClassTable, type ClassNameOptions, type ClassTable } from '../naming/class-names.js';
+import { inlineStages, type StagesFactory } from './stages.js';
 /** Everything DevTools computes on load, as flat arrays indexed by node ordinal. */
 export interface HeapAnalysis {
   graph: HeapGraph;
@@ -32,54 +28,40 @@ export interface HeapAnalysis {
   unreachableCount: number;
 }
 
-export interface AnalyzeOptions extends ClassNameOptions {
+export interface AnalysisPipelineOptions extends ClassNameOptions {
   /** Reports progress through the steps (done, total). */
   onProgress?: (done: number, total: number) => void;
-  /**
-   * Run part of the analysis on a second thread: page objects and essential edges while this one
-   * transfers shallow sizes, their retainer-slot bits and the distances while it computes
-   * dominators (default: for graphs of 400,000 nodes and more whose columns are in shared
-   * memory, as loaded graphs' are). The results are the same either way.
-   */
-  helperThread?: { minNodes?: number } | false;
+  /** Where the stages run (default: all on this thread). */
+  stages?: StagesFactory;
 }
 
 const STEPS = 6;
 
-export function analyzeHeap(g: HeapGraph, options: AnalyzeOptions = {}): HeapAnalysis {
+/** DevTools' load-time analysis of one graph, its stages run where `options.stages` says. */
+export function runAnalysis(g: HeapGraph, options: AnalysisPipelineOptions = {}): HeapAnalysis {
   const progress = options.onProgress ?? (() => {});
   let step = 0;
   const tick = (): void => progress(++step, STEPS);
   const facts = stringFacts(g, new EphemeronNames(g.strings));
   const pool = new ScratchPool(g.nodeCount);
-  g.getRetainers(); // built by the edge worker during the parse, else here: the helper reads them
-  const helper = options.helperThread === false ? null : AnalysisHelper.start(g, facts, pool, options.helperThread?.minNodes);
+  g.getRetainers(); // built during the parse, or here: stages on another thread read them
+  const stages = (options.stages ?? inlineStages)({ graph: g, facts, pool });
   const domState = propagateDetachedness(g, pool);
-  // Shallow sizes first (they need only the graph): the helper marks page objects meanwhile, and
-  // the dominator pass reuses their scratch.
+  // Shallow sizes first (they need only the graph): another thread may mark page objects
+  // meanwhile, and the dominator pass reuses their scratch.
   const selfSize = transferShallowSizes(g, pool);
-  const { pageObject, essential } = helper ? helper.prep() : pageObjectsAndEssentialEdges(g, facts, pool);
+  const { pageObject, essential } = stages.pageObjectsAndEssentialEdges();
   tick();
-  const { dominator, preorder, unreachableCount } = computeDominators(g, essential, pool, helper ? () => helper.slots() : undefined);
+  const { dominator, preorder, unreachableCount } = computeDominators(g, essential, pool, stages.slotBits);
   tick();
   const retainedSize = computeRetainedSizes(selfSize, dominator, preorder, pool);
   pool.give(preorder);
   tick();
   const dominatorTree = buildDominatorTree(dominator, g.rootOrdinal, pool);
   tick();
-  const distance = helper ? helper.distances() : computeDistances(g, facts, pool);
+  const distance = stages.distances();
   tick();
   const classes = computeClassTable(g, domState, options, pool);
   tick();
   return { graph: g, selfSize, retainedSize, dominator, dominatorTree, distance, classes, domState, pageObject, unreachableCount };
-}
-
-function pageObjectsAndEssentialEdges(g: HeapGraph, facts: StringFacts, pool: ScratchPool): { pageObject: Uint8Array; essential: Uint32Array } {
-  const pageObject = new Uint8Array(g.nodeCount);
-  const stack = pool.take(g.nodeCount + 1);
-  markPageObjects(g, facts, pageObject, stack);
-  pool.give(stack);
-  const essential = new Uint32Array(Math.ceil(g.edgeCount / 32));
-  computeEssentialEdges(g, facts, pageObject, essential);
-  return { pageObject, essential };
 }

@@ -1,9 +1,6 @@
-import { fillRetainers, type RetainerArrays } from './retainer-fill.js';
-import type { LocationColumns } from '../parse/location-array-parser.js';
-import type { ParsedSnapshot } from '../parse/parsed-snapshot.js';
-import type { Worker } from 'node:worker_threads';
+import type { GraphData, LocationColumns, RetainerArrays } from './columns.js';
 import { IdIndex } from './id-index.js';
-import type { IdleWorker } from './idle-worker.js';
+import { fillRetainers } from './retainer-fill.js';
 
 /** Node type ids resolved by name (-1 where an older snapshot lacks the type). */
 export interface NodeTypeIds {
@@ -62,20 +59,18 @@ export class HeapGraph {
   readonly nodeTypeId: NodeTypeIds;
   readonly edgeTypeId: EdgeTypeIds;
   private retainers: Retainers | null = null;
-  private idleWorker: IdleWorker | null;
   private idIndex: IdIndex | null = null;
 
-  constructor(parsed: ParsedSnapshot) {
-    const { layout, nodes, edges } = parsed;
-    // The edge worker may have built the retainer index while the strings were being read.
-    if (parsed.retainers) this.retainers = new RetainerIndex(this, parsed.retainers);
-    this.idleWorker = parsed.idleWorker ?? null;
-    this.nodeCount = layout.header.node_count;
-    this.edgeCount = layout.header.edge_count;
-    this.rootOrdinal = layout.rootOrdinal;
-    this.strings = parsed.strings;
-    this.nodeTypes = layout.nodeTypes;
-    this.edgeTypes = layout.edgeTypes;
+  constructor(data: GraphData) {
+    const { nodes, edges } = data;
+    this.nodeCount = nodes.nodeType.length;
+    this.edgeCount = edges.edgeType.length;
+    // A parse on two threads builds the retainer index while the strings are being read.
+    if (data.retainers) this.retainers = new RetainerIndex(this, data.retainers);
+    this.rootOrdinal = data.rootOrdinal ?? 0;
+    this.strings = data.strings;
+    this.nodeTypes = data.nodeTypes;
+    this.edgeTypes = data.edgeTypes;
     this.nodeType = nodes.nodeType;
     this.nodeNameIndex = nodes.nodeNameIndex;
     this.nodeId = nodes.nodeId;
@@ -85,16 +80,16 @@ export class HeapGraph {
     this.edgeType = edges.edgeType;
     this.edgeNameOrIndex = edges.edgeNameOrIndex;
     this.edgeToOrdinal = edges.edgeToOrdinal;
-    this.locations = parsed.locations && parsed.locations.count > 0 ? parsed.locations : null;
-    this.extraNativeBytes = layout.extraNativeBytes;
-    const n = (name: string): number => layout.nodeTypes.indexOf(name);
+    this.locations = data.locations && data.locations.count > 0 ? data.locations : null;
+    this.extraNativeBytes = data.extraNativeBytes ?? 0;
+    const n = (name: string): number => data.nodeTypes.indexOf(name);
     this.nodeTypeId = {
       hidden: n('hidden'), array: n('array'), string: n('string'), object: n('object'), code: n('code'),
       closure: n('closure'), regexp: n('regexp'), number: n('number'), native: n('native'),
       synthetic: n('synthetic'), concatenatedString: n('concatenated string'), slicedString: n('sliced string'),
       symbol: n('symbol'), bigint: n('bigint'), objectShape: n('object shape'),
     };
-    const e = (name: string): number => layout.edgeTypes.indexOf(name);
+    const e = (name: string): number => data.edgeTypes.indexOf(name);
     this.edgeTypeId = {
       context: e('context'), element: e('element'), property: e('property'), internal: e('internal'),
       hidden: e('hidden'), shortcut: e('shortcut'), weak: e('weak'),
@@ -122,16 +117,6 @@ export class HeapGraph {
   edgeName(edge: number): string {
     const value = this.edgeNameOrIndex[edge]!;
     return this.edgeHasIndex(edge) ? String(value) : this.strings[value]!;
-  }
-
-  /**
-   * The parse's edge worker if it is still waiting for work (once only): the analysis hands it
-   * the distances. Internal to heapdiff.
-   */
-  claimIdleWorker(): Worker | null {
-    const worker = this.idleWorker?.claim() ?? null;
-    this.idleWorker = null;
-    return worker;
   }
 
   /** Reverse adjacency (built on first use): who points at each node, over which edge. */
@@ -165,7 +150,7 @@ class RetainerIndex implements Retainers {
   private edges: Uint32Array | null = null;
 
   constructor(private readonly g: HeapGraph, built?: RetainerArrays) {
-    // Shared memory, like the edge worker's, so the analysis helper can read it.
+    // Shared memory, so a helper thread of the analysis can read it.
     const arrays = built ?? {
       first: new Uint32Array(new SharedArrayBuffer((g.nodeCount + 1) * 4)),
       node: new Uint32Array(new SharedArrayBuffer(g.edgeCount * 4)),

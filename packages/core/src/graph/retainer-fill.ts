@@ -1,16 +1,10 @@
-/** The retainer index's two arrays, as built by fillRetainers. */
-export interface RetainerArrays {
-  /** nodeCount + 1 entries: node o's retainers are slots [first[o], first[o + 1]). */
-  first: Uint32Array;
-  /** The retaining node of each slot. */
-  node: Uint32Array;
-}
+import type { RetainerArrays } from './columns.js';
 
 /**
  * Builds the reverse CSR into the given (zeroed) arrays: count, prefix-sum, then fill, so each
- * node's retainers end up in edge order. Kept free of HeapGraph so the edge worker can run it.
+ * node's retainers end up in edge order. Kept free of HeapGraph so a worker can run it.
  * The fill cursors are `first` itself (shifted back afterwards): a separate node-sized array
- * would linger as garbage in an idle worker, or at the dominators' memory peak.
+ * would linger as garbage in a spare worker, or at the dominators' memory peak.
  */
 export function fillRetainers(firstEdgeIndex: Uint32Array, edgeToOrdinal: Uint32Array, nodeCount: number, into: RetainerArrays): void {
   const { first, node } = into;

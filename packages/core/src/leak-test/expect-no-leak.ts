@@ -1,12 +1,12 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeHeap } from '../analysis/analyze.js';
-import { findLeaks } from '../analysis/leaks.js';
-import { InvalidOptionError, LeakAssertionError } from '../errors.js';
-import { loadSnapshot, loadSnapshotIds } from '../snapshot.js';
-import { formatByteSize, parseByteSize } from './byte-size.js';
-import { takeHeapSnapshot } from './heap-snapshot.js';
+import { InvalidOptionError } from '../errors/errors.js';
+import { createPrivateDir, ensureDir, removeDir, snapshotPaths } from '../load/snapshot-files.js';
+import { loadSnapshotIds } from '../load/snapshot.js';
+import { takeHeapSnapshot } from '../load/take-heap-snapshot.js';
+import { formatSize, parseByteSize } from '../present/sizes.js';
+import { findLeaks } from '../queries/leaks.js';
+import { analyzeHeap } from '../threads/analyze-heap.js';
+import { loadSnapshot } from '../threads/load-snapshot.js';
+import { LeakAssertionError } from './leak-assertion-error.js';
 import { formatLeakGroups, pathInfo, type ScenarioLeakGroup } from './leak-report.js';
 
 /**
@@ -99,11 +99,11 @@ async function check(scenario: Scenario, options: LeakCheckOptions): Promise<Lea
     await takeHeapSnapshot(file);
   };
 
-  const dir = options.snapshotDir ?? (await mkdtemp(join(tmpdir(), 'heapdiff-leak-')));
-  if (options.snapshotDir) await mkdir(dir, { recursive: true });
+  const dir = options.snapshotDir ?? (await createPrivateDir('heapdiff-leak-'));
+  if (options.snapshotDir) await ensureDir(dir);
   // Flat copies: V8 would flatten a concatenated path on first use, after the baseline, and the
   // new flat string would be reported as allocated by the scenario.
-  const files = ['1-baseline', '2-target', '3-final'].map((name) => Buffer.from(join(dir, `${name}.heapsnapshot`)).toString());
+  const files = snapshotPaths(dir, ['1-baseline', '2-target', '3-final']).map((path) => Buffer.from(path).toString());
   let run = 0;
   const runs = async (n: number): Promise<void> => {
     for (let i = 0; i < n; i++) await scenario(run++);
@@ -119,7 +119,7 @@ async function check(scenario: Scenario, options: LeakCheckOptions): Promise<Lea
     // Parsed only once all three are written: nothing heapdiff allocates shows up as a leak.
     const baseline = await loadSnapshotIds(files[0]!);
     const target = await loadSnapshotIds(files[1]!);
-    const analysis = analyzeHeap((await loadSnapshot(files[2]!)).graph);
+    const analysis = analyzeHeap(await loadSnapshot(files[2]!));
     const later = new Map<number, { count: number; retainedSize: number }>();
     for (const g of findLeaks(analysis, { baseline: target, limit: 0, pathSamples: 0 })) later.set(g.classId, g);
     const ignored = (name: string): boolean => ignore.some((p) => (typeof p === 'string' ? p === name : p.test(name)));
@@ -144,7 +144,7 @@ async function check(scenario: Scenario, options: LeakCheckOptions): Promise<Lea
     });
     const leaks = groups.filter((g) => g.leaking);
     const snapshots = options.snapshotDir ? files : null;
-    const rule = `each ${iterations} runs left ≥ ${thresholdCount} objects or ≥ ${formatByteSize(thresholdBytes)} of them alive`;
+    const rule = `each ${iterations} runs left ≥ ${thresholdCount} objects or ≥ ${formatSize(thresholdBytes)} of them alive`;
     const lines = leaks.length === 0
       ? [`No class of objects accumulates over ${2 * iterations} runs of the scenario (a leak: ${rule}).`]
       : [
@@ -158,7 +158,7 @@ async function check(scenario: Scenario, options: LeakCheckOptions): Promise<Lea
         ];
     return { leaking: leaks.length > 0, leaks, groups, iterations, warmup, thresholds: { bytes: thresholdBytes, count: thresholdCount }, snapshots, message: lines.join('\n') };
   } finally {
-    if (!options.snapshotDir) await rm(dir, { recursive: true, force: true });
+    if (!options.snapshotDir) await removeDir(dir);
   }
 }
 

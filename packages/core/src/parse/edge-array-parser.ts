@@ -1,22 +1,13 @@
-import { HeapSnapshotError } from '../errors.js';
+import { HeapSnapshotError } from '../errors/errors.js';
 import { CLOSE_BRACKET, COMMA, DIGIT_0, DIGIT_9, describeByte } from './bytes.js';
-import { debugSplit } from './edge-split-shared.js';
+import type { EdgeColumns } from '../graph/columns.js';
 import type { SnapshotLayout } from './header.js';
-
-/** Columns of the edge table, one entry per edge index (edges grouped by source node). */
-export interface EdgeColumns {
-  edgeType: Uint8Array;
-  /** A string index, or the element/hidden index for edges of those types. */
-  edgeNameOrIndex: Uint32Array;
-  /** Target node ordinal (the file's to_node divided by the node field count). */
-  edgeToOrdinal: Uint32Array;
-}
 
 const EXPECT_FIRST = 0; // right after '[': a number or ']'
 const IN_NUMBER = 1;
 const AFTER_NUMBER = 2; // ',' or ']'
 const AFTER_COMMA = 3; // a number
-const SKIPPING = 4; // the rest of the array belongs to the tail parser (see edge-split.ts)
+const SKIPPING = 4; // the rest of the array belongs to the tail parser (threads/edge-split.ts)
 // Messages as constants: a template literal inside the hot loop slows every iteration, not just the throw.
 const MISSING_COMMA = `missing ',' between numbers`;
 const TOO_LARGE = `number too large`;
@@ -24,7 +15,7 @@ const UNEXPECTED_COMMA = `unexpected ','`;
 /** Bytes the record fast path keeps from the end of its input: the longest record it takes. */
 const FAST_MARGIN = 64;
 
-/** In shared memory: the edge worker fills them and the distance worker reads them. */
+/** In shared memory: another thread may fill part of them, and read them during the analysis. */
 export function allocateEdgeColumns(edgeCount: number): EdgeColumns {
   const buffer = (bytes: number): SharedArrayBuffer => new SharedArrayBuffer(bytes);
   return {
@@ -44,6 +35,8 @@ export interface EdgeSplitClaims {
   claim(block: number): boolean;
   /** Where the worker found the array's ']' (set before it claims any block). */
   closeOffset(): number;
+  /** Notes when each side reaches each step, for tuning the split (a no-op unless asked for). */
+  debug(what: string): void;
 }
 
 /**
@@ -90,7 +83,7 @@ export class EdgeArrayParser {
     openOffset = 0,
   ) {
     this.columns = columns ?? allocateEdgeColumns(layout.header.edge_count);
-    if (split) debugSplit('main opened the edges array');
+    split?.debug('main opened the edges array');
     this.elementType = layout.edgeTypes.indexOf('element');
     this.hiddenType = layout.edgeTypes.indexOf('hidden');
     this.fastLayout = layout.edgeFieldCount === 3 && layout.edgeTypeOffset === 0 && layout.edgeNameOffset === 1 && layout.edgeToNodeOffset === 2;
@@ -109,7 +102,7 @@ export class EdgeArrayParser {
         if (blockEnd <= i) {
           if (!this.claimUpTo(base + i)) {
             this.stopping = true;
-            debugSplit('main met the worker');
+            this.split.debug('main met the worker');
           }
           continue;
         }

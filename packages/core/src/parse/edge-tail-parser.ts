@@ -1,5 +1,5 @@
 import { DIGIT_0, DIGIT_9 } from './bytes.js';
-import type { EdgeColumns } from './edge-array-parser.js';
+import type { EdgeColumns } from '../graph/columns.js';
 import type { SnapshotLayout } from './header.js';
 
 const START = 0; // just before the closing ']'

@@ -2,7 +2,7 @@
 // its start-up about 30 ms shorter than with the chainable one.
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
-import { HeapSnapshotError } from '../errors.js';
+import { HeapSnapshotError } from '../errors/errors.js';
 
 /** zod's English messages for this parse only (zod/mini has none by default; a global setting is the application's). */
 const english = en().localeError;

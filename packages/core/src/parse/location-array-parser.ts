@@ -1,5 +1,6 @@
-import { HeapSnapshotError } from '../errors.js';
+import { HeapSnapshotError } from '../errors/errors.js';
 import { CLOSE_BRACKET, COMMA, DIGIT_0, DIGIT_9 } from './bytes.js';
+import type { LocationColumns } from '../graph/columns.js';
 import type { SnapshotLayout } from './header.js';
 import {
   AFTER_COMMA, AFTER_NUMBER, EXPECT_FIRST, IN_NUMBER, MISSING_COMMA, TOO_LARGE, TRAILING_COMMA, UNEXPECTED_COMMA,
@@ -7,16 +8,6 @@ import {
 } from './number-grammar.js';
 /** Bytes the record fast path keeps from the end of its input: the longest record it takes. */
 const FAST_MARGIN = 80;
-
-/** Constructor/function source positions, one row per located node (0-based line/column). */
-export interface LocationColumns {
-  count: number;
-  ordinal: Uint32Array;
-  scriptId: Uint32Array;
-  line: Uint32Array;
-  column: Uint32Array;
-}
-
 
 /**
  * Parses the locations array into columns. The header has no count for it: the columns start at

@@ -1,5 +1,6 @@
-import { HeapSnapshotError } from '../errors.js';
+import { HeapSnapshotError } from '../errors/errors.js';
 import { CLOSE_BRACKET, COMMA, DIGIT_0, DIGIT_9 } from './bytes.js';
+import type { NodeColumns } from '../graph/columns.js';
 import type { SnapshotLayout } from './header.js';
 import {
   AFTER_COMMA, AFTER_NUMBER, EXPECT_FIRST, IN_NUMBER, MISSING_COMMA, TOO_LARGE, TRAILING_COMMA, UNEXPECTED_COMMA,
@@ -8,18 +9,6 @@ import {
 
 /** Bytes the record fast path keeps from the end of its input: the longest record it takes. */
 const FAST_MARGIN = 128;
-
-/** Columns of the node table, one entry per node ordinal. */
-export interface NodeColumns {
-  nodeType: Uint8Array;
-  nodeNameIndex: Uint32Array;
-  nodeId: Uint32Array;
-  nodeSelfSize: Uint32Array | Float64Array;
-  /** nodeCount + 1 entries: node o's edges are [firstEdgeIndex[o], firstEdgeIndex[o + 1]). */
-  firstEdgeIndex: Uint32Array;
-  /** Empty when the snapshot has no detachedness field. */
-  detachedness: Uint8Array;
-}
 
 /** Parses the nodes array into columns as it streams in, validating each field. */
 export class NodeArrayParser {
@@ -57,7 +46,7 @@ export class NodeArrayParser {
 
   constructor(private readonly layout: SnapshotLayout, firstEdgeIndex?: Uint32Array) {
     const n = layout.header.node_count;
-    // What the distance worker reads lives in shared memory (it costs the same as private memory).
+    // What an analysis helper thread reads lives in shared memory (it costs the same as private memory).
     this.columns = {
       nodeType: new Uint8Array(new SharedArrayBuffer(n)),
       nodeNameIndex: new Uint32Array(new SharedArrayBuffer(n * 4)),

@@ -1,10 +1,10 @@
 // The grammar of the nodes, locations and ids parsers: a JSON array of non-negative integers whose
 // opening bracket is already consumed. Each parser runs its own copy of the loop with its fields
-// written inline (a call per number measured no faster than the staging buffer this replaced);
+// written inline (a call per number measured no faster than a shared staging buffer);
 // states, messages and the cold error paths live here. The edges parser keeps its own copies,
 // which measured a little faster in its hotter loop. Each parser's record fast path (`records()`)
 // likewise spells out one digit loop per field: the unrolled record is what makes it fast.
-import { HeapSnapshotError } from '../errors.js';
+import { HeapSnapshotError } from '../errors/errors.js';
 import { describeByte } from './bytes.js';
 
 export const EXPECT_FIRST = 0; // right after '[': a number or ']'

@@ -1,12 +1,10 @@
-import { HeapSnapshotError } from '../errors.js';
+import { HeapSnapshotError } from '../errors/errors.js';
 import { CLOSE_BRACE, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE, describeByte, isWhitespace } from './bytes.js';
 import { EdgeArrayParser } from './edge-array-parser.js';
-import type { EdgeSplit } from './edge-split.js';
-import type { RetainerArrays } from '../graph/retainer-fill.js';
-import type { IdleWorker } from '../graph/idle-worker.js';
+import type { EdgeSplitter } from './edge-splitter.js';
+import type { RetainerArrays } from '../graph/columns.js';
 import { parseHeader, type SnapshotLayout } from './header.js';
 import { LocationArrayParser } from './location-array-parser.js';
-import { debugSplit } from './edge-split-shared.js';
 import { NodeArrayParser } from './node-array-parser.js';
 import { IdArrayParser } from './id-array-parser.js';
 import { NumberArraySkipper } from './number-array-skipper.js';
@@ -42,7 +40,7 @@ export interface ParserOptions {
   /** Keep only node ids (a baseline for leak detection): edges and strings are skipped. */
   idsOnly?: boolean;
   /** Called once the header is known; may return a split to parse the edges array from both ends. */
-  edgeSplit?: (layout: SnapshotLayout, headerEnd: number) => EdgeSplit | null;
+  edgeSplit?: (layout: SnapshotLayout, headerEnd: number) => EdgeSplitter | null;
 }
 
 /** What an ids-only parse yields. */
@@ -54,7 +52,7 @@ export interface ParsedIds {
 
 /**
  * Push parser for the .heapsnapshot JSON: feed chunks with write(), then end(). Memory is the
- * typed arrays sized from the header plus one small staging buffer; the file is never one string.
+ * typed arrays sized from the header; the file is never one string.
  */
 export class SnapshotParser {
   private mode = Mode.Start;
@@ -70,7 +68,7 @@ export class SnapshotParser {
   private locations: LocationArrayParser | null = null;
   private strings: StringArrayTokenizer | null = null;
   private ids: IdArrayParser | null = null;
-  private split: EdgeSplit | null = null;
+  private split: EdgeSplitter | null = null;
   private readonly seen = new Set<string>();
 
   constructor(private readonly options: ParserOptions = {}) {}
@@ -79,13 +77,12 @@ export class SnapshotParser {
     return this.offset;
   }
 
-  /** A retainer index built alongside the parse (see edge-split.ts), handed on to the graph. */
+  /** A retainer index built alongside the parse (threads/edge-split.ts), handed on to the graph. */
   prebuiltRetainers: RetainerArrays | null = null;
-  idleWorker: IdleWorker | null = null;
 
   /**
    * A later file offset the parser can resume at without reading what lies before it (the
-   * edge worker's part of the edges array), or -1. A reader that jumps there calls skipTo().
+   * other side's part of a split edges array), or -1. A reader that jumps there calls skipTo().
    */
   get skipTarget(): number {
     const target = this.edges?.skipTarget ?? -1;
@@ -220,12 +217,15 @@ export class SnapshotParser {
     }
     return {
       layout,
+      nodeTypes: layout.nodeTypes,
+      edgeTypes: layout.edgeTypes,
+      rootOrdinal: layout.rootOrdinal,
+      extraNativeBytes: layout.extraNativeBytes,
       nodes: nodes.columns,
       edges: edges.columns,
       locations: this.locations?.columns ?? null,
       strings: strings.strings,
       ...(this.prebuiltRetainers ? { retainers: this.prebuiltRetainers } : {}),
-      ...(this.idleWorker ? { idleWorker: this.idleWorker } : {}),
       byteLength: offset,
     };
   }
@@ -282,12 +282,12 @@ export class SnapshotParser {
         this.edges = new EdgeArrayParser(layout, this.split?.columns, this.split ?? undefined, offset);
         return this.edges;
       case 'locations':
-        if (this.split) debugSplit('main opened locations');
+        this.split?.debug('main opened locations');
         // A location row takes at least 8 bytes ("0,0,0,0,") and V8 writes at most one per node.
         this.locations = new LocationArrayParser(layout, Math.min(layout.header.node_count, Math.floor(((this.options.maxBytes ?? 0) - offset) / 8)));
         return this.locations;
       case 'strings':
-        if (this.split) debugSplit('main opened strings');
+        this.split?.debug('main opened strings');
         this.strings = new StringArrayTokenizer('strings');
         return this.strings;
       default:

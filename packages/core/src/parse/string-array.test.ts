@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { HeapSnapshotError } from '../errors.js';
+import { HeapSnapshotError } from '../errors/errors.js';
 import { StringArrayTokenizer } from './string-array.js';
 
 // Strings that take each path: plain ASCII, UTF-8, escapes, surrogate pairs, an escaped quote or

@@ -1,4 +1,4 @@
-import { HeapSnapshotError } from '../errors.js';
+import { HeapSnapshotError } from '../errors/errors.js';
 import { BACKSLASH, CLOSE_BRACKET, COMMA, QUOTE, describeByte, isWhitespace } from './bytes.js';
 
 const EXPECT_FIRST = 0; // after '[': a string or ']'

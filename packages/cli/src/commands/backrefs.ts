@@ -1,6 +1,0 @@
-import { runObjectGraph, type ObjectGraphArgs } from './object-graph.js';
-
-/** `heapdiff backrefs`: who keeps the start objects alive. */
-export function runBackrefs(args: ObjectGraphArgs): Promise<number> {
-  return runObjectGraph('backrefs', args);
-}

@@ -1,0 +1,68 @@
+import { formatCount, formatSize } from '@heapdiff/core';
+import type { HeapAnalysis, LeakGroup } from '@heapdiff/core';
+import { dotToSvg, graphToDot } from '@heapdiff/graphviz-export';
+import { statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { assertNotInput, writeFileAtomic } from '../output/atomic-write.js';
+import { retainerPathsGraph } from './path-graph.js';
+
+/** The two files written for one leak group. */
+export interface LeakGraphFiles {
+  dot: string;
+  svg: string;
+}
+
+/**
+ * `01-LeakyRequest`: the group's rank, then its class name reduced to letters, digits, `_` and
+ * `-`. Class names come from the snapshot (any string a program chose), so nothing of them can
+ * reach the file system unfiltered: no separators, no dots, no control or non-ASCII characters.
+ */
+export function leakGraphBaseName(rank: number, groupCount: number, className: string): string {
+  const width = Math.max(2, String(groupCount).length);
+  const name = className.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/_{2,}/g, '_').replace(/^_+|_+$/g, '').slice(0, 60);
+  return `${String(rank).padStart(width, '0')}-${name || 'group'}`;
+}
+
+/** `--graph DIR` is checked before the snapshots are loaded: an existing DIR must be a directory. */
+export function checkGraphDir(dir: string): void {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(dir).isDirectory();
+  } catch {
+    return; // created once there is something to write
+  }
+  if (!isDirectory) throw new UsageError(`--graph ${dir}: not a directory`);
+}
+
+/**
+ * One drawing per leak group, its representative retainer paths merged into one graph, as DOT and
+ * SVG in `dir`. Everything is laid out before the first file is written, so a failure leaves no
+ * partial set behind; each file is written atomically and never over an input snapshot.
+ */
+export async function writeLeakGraphs(dir: string, analysis: HeapAnalysis, groups: readonly LeakGroup[], inputs: readonly string[]): Promise<LeakGraphFiles[]> {
+  const rendered = await Promise.all(groups.map(async (group, i) => {
+    const base = join(dir, leakGraphBaseName(i + 1, groups.length, group.name));
+    const files: LeakGraphFiles = { dot: `${base}.dot`, svg: `${base}.svg` };
+    assertNotInput(files.dot, inputs);
+    assertNotInput(files.svg, inputs);
+    const graph = retainerPathsGraph(analysis, group.clusters.map((c) => c.path));
+    const sampled = group.sampled < group.count ? `, paths of ${formatCount(group.sampled)} sampled` : '';
+    const title = `#${i + 1} ${group.name}: ${formatCount(group.count)} objects, retained ${formatSize(group.retainedSize)}${sampled}`;
+    const dot = graphToDot(graph, { title });
+    return { files, dot, svg: await dotToSvg(dot) };
+  }));
+  if (rendered.length === 0) return [];
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new UsageError(`--graph ${dir}: cannot create the directory (${reason})`);
+  }
+  for (const { files, dot, svg } of rendered) {
+    await writeFileAtomic(files.dot, dot);
+    await writeFileAtomic(files.svg, svg);
+  }
+  return rendered.map((r) => r.files);
+}

@@ -1,0 +1,44 @@
+import { safeText } from './safe-text.js';
+
+/** What a label is made from: plain data, as paths, subgraphs and JSON outputs carry it. */
+export interface LabelSource {
+  /** The node's name: a string's value, a function's name, a class, a root's name. */
+  name: string;
+  /** V8 node type: `object`, `closure`, `string`, `synthetic`... */
+  type: string;
+  /** The class `summary` puts it in. */
+  className: string;
+}
+
+const STRING_TYPES = new Set(['string', 'concatenated string', 'sliced string']);
+/** Types whose name is a value worth showing beside the class (`RegExp /a+/`, `(number) 3.5`). */
+const VALUE_TYPES = new Set(['regexp', 'number', 'bigint', 'symbol']);
+
+export function isStringType(type: string): boolean {
+  return STRING_TYPES.has(type);
+}
+
+/**
+ * The node's value alone, as drawings show it under the class: `"text…"`, `onTick()`, `/a+/`;
+ * empty when the class says it all. Escaped and cut to `max` characters.
+ */
+export function nodeValue(n: LabelSource, max = 40): string {
+  // V8 names some strings after their type (`(sliced string)`) instead of their contents.
+  if (n.name === n.className || n.name === `(${n.type})`) return '';
+  if (STRING_TYPES.has(n.type)) return `"${safeText(n.name, max)}"`;
+  if (n.type === 'closure') return `${safeText(n.name || '(anonymous)', max)}()`;
+  if (VALUE_TYPES.has(n.type)) return safeText(n.name, max);
+  return '';
+}
+
+/**
+ * How a person recognises a node, in one line: the class (`Session`, `Array`), a string by its
+ * quoted value, a function by its name (`onTick()`), a root by its name (`(GC roots)`), a regexp
+ * or number with its value. Escaped and cut.
+ */
+export function nodeLabel(n: LabelSource, max = 80): string {
+  if (n.type === 'synthetic' || n.type === 'hidden') return safeText(n.name, max);
+  if (STRING_TYPES.has(n.type) || n.type === 'closure') return nodeValue(n, max) || safeText(n.className, max);
+  const value = nodeValue(n, max);
+  return value ? `${safeText(n.className, max)} ${value}` : safeText(n.className, max);
+}

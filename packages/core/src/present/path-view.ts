@@ -1,0 +1,107 @@
+import type { HeapAnalysis } from '../analysis/analyze.js';
+import { formatEdgeLabel } from '../naming/edge-label.js';
+import { MAX_NAME_LENGTH, nodeDisplayName } from '../naming/node-name.js';
+import type { PathStep } from '../queries/retainer-path.js';
+import { nodeLabel, type LabelSource } from './labels.js';
+import { safeText } from './safe-text.js';
+import { formatCount } from './sizes.js';
+
+/** One step of a retainer path as plain data: the node, and the edge into it from the step before. */
+export interface PathStepView extends LabelSource {
+  nodeId: number;
+  /** Edge name (or index, as a string) from the previous step; null on the first step. */
+  edge: string | null;
+  edgeType: string | null;
+  selfSize: number;
+  retainedSize: number;
+}
+
+/** A path's steps as plain data that outlives the analysis. */
+export function pathView(analysis: HeapAnalysis, path: readonly PathStep[], nameLength = MAX_NAME_LENGTH): PathStepView[] {
+  const g = analysis.graph;
+  const { classOf, names } = analysis.classes;
+  return path.map(({ ordinal: o, edge }) => ({
+    nodeId: g.nodeId[o]!,
+    name: nodeDisplayName(g, analysis.domState, o, nameLength),
+    type: g.nodeTypeName(o),
+    className: names[classOf[o]!]!,
+    edge: edge >= 0 ? g.edgeName(edge) : null,
+    edgeType: edge >= 0 ? g.edgeTypeName(edge) : null,
+    selfSize: analysis.selfSize[o]!,
+    retainedSize: analysis.retainedSize[o]!,
+  }));
+}
+
+/** Cycles of up to this many steps that repeat are folded (a linked list: 1; a closure chain: 3). */
+const MAX_PERIOD = 4;
+/** Repeats of one step fold from this many on; longer cycles from MIN_CYCLE_REPEATS. */
+const MIN_RUN = 4;
+const MIN_CYCLE_REPEATS = 3;
+/** Lines a path prints at most once folded: its top, `⋮ N more steps`, and the end near the object. */
+const MAX_LINES = 16;
+const HEAD_LINES = 4;
+
+interface Line {
+  /** `.prop → Class @id`, or the first step's `Class @id`. */
+  text: string;
+  /** The same without the id: what repeats compare. */
+  shape: string;
+  edge: string | null;
+}
+
+/**
+ * One line per step, indented by depth, root first. A cycle of up to four steps repeated many
+ * times (a linked list's `._idleNext → Timeout`, a closure chain's `.someMethod → {context} →
+ * ->originalThing`) shows its first and last turn around one `… N more` line, and a path still
+ * longer than a screenful keeps its top and its end, where the holder is.
+ */
+export function formatPath(steps: readonly PathStepView[], indent = ''): string[] {
+  const lines: Line[] = steps.map((step) => {
+    const label = nodeLabel(step);
+    const edge = step.edge === null ? null : safeText(formatEdgeLabel(step.edge, step.edgeType!), 60);
+    const node = `${label} @${step.nodeId}`;
+    return edge === null ? { text: node, shape: label, edge } : { text: `${edge} → ${node}`, shape: `${edge} → ${label}`, edge };
+  });
+  const out = foldCycles(lines);
+  const shown = out.length <= MAX_LINES ? out : [
+    ...out.slice(0, HEAD_LINES),
+    `⋮ ${formatCount(out.length - MAX_LINES + 1)} more steps`,
+    ...out.slice(out.length - (MAX_LINES - HEAD_LINES - 1)),
+  ];
+  return shown.map((text, depth) => `${indent}${'  '.repeat(depth)}${text}`);
+}
+
+function foldCycles(lines: Line[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length;) {
+    let bestPeriod = 0;
+    let bestRepeats = 0;
+    for (let p = 1; p <= MAX_PERIOD && i + 2 * p <= lines.length; p++) {
+      let repeats = 1;
+      while (i + (repeats + 1) * p <= lines.length && sameBlock(lines, i, i + repeats * p, p)) repeats++;
+      if (repeats >= (p === 1 ? MIN_RUN : MIN_CYCLE_REPEATS) && p * repeats > bestPeriod * bestRepeats) {
+        bestPeriod = p;
+        bestRepeats = repeats;
+      }
+    }
+    // The first step has no edge: it starts no cycle.
+    if (bestPeriod === 0 || lines[i]!.edge === null) {
+      out.push(lines[i]!.text);
+      i++;
+      continue;
+    }
+    const p = bestPeriod;
+    for (let k = 0; k < p; k++) out.push(lines[i + k]!.text);
+    const cycle = p === 1 ? lines[i]!.shape : `(${lines.slice(i, i + p).map((l) => l.edge).join(' → ')})`;
+    out.push(`… ${formatCount(bestRepeats - 2)} more ${p === 1 ? '' : '× '}${cycle}`);
+    const last = i + (bestRepeats - 1) * p;
+    for (let k = 0; k < p; k++) out.push(lines[last + k]!.text);
+    i += bestRepeats * p;
+  }
+  return out;
+}
+
+function sameBlock(lines: Line[], a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (lines[a + k]!.shape !== lines[b + k]!.shape) return false;
+  return true;
+}
