@@ -1,6 +1,8 @@
 import { HeapSnapshotError } from '../errors/errors.js';
 import { CLOSE_BRACKET, COMMA, DIGIT_0, DIGIT_9 } from './bytes.js';
 import type { SnapshotLayout } from './header.js';
+import { IdIndex } from '../graph/id-index.js';
+import { addParsedIds } from './id-check.js';
 import {
   AFTER_COMMA, AFTER_NUMBER, EXPECT_FIRST, IN_NUMBER, MISSING_COMMA, TOO_LARGE, TRAILING_COMMA, UNEXPECTED_COMMA,
   UINT32_MAX, badByteError, numberError, syntaxError,
@@ -12,6 +14,8 @@ const ID_FIELD = 2;
 /** Parses the nodes array keeping only node ids: what a baseline snapshot is needed for. */
 export class IdArrayParser {
   readonly ids: Uint32Array;
+  /** The ids seen so far, filled chunk by chunk: it refuses a repeated id, and is the parse's result. */
+  readonly index: IdIndex;
   done = false;
   ordinal = 0;
   private state = EXPECT_FIRST;
@@ -22,6 +26,7 @@ export class IdArrayParser {
 
   constructor(private readonly layout: SnapshotLayout) {
     this.ids = new Uint32Array(layout.header.node_count);
+    this.index = IdIndex.withCapacity(layout.header.node_count);
     this.fastLayout = layout.nodeIdOffset === ID_FIELD && layout.nodeFieldCount <= 8;
   }
 
@@ -36,6 +41,8 @@ export class IdArrayParser {
     let field = this.field;
     let ordinal = this.ordinal;
     const fast = this.fastLayout;
+    const at = { token: ordinal * fieldCount + field, inNumber: state === IN_NUMBER };
+    const idsBefore = ordinal + (field > idOff ? 1 : 0);
     let i = start;
     while (i < end) {
       if (fast && state === AFTER_COMMA && field === 0 && end - i > FAST_MARGIN) {
@@ -91,6 +98,7 @@ export class IdArrayParser {
     this.acc = acc;
     this.field = field;
     this.ordinal = ordinal;
+    addParsedIds(this.index, ids, idsBefore, ordinal + (field > idOff ? 1 : 0), this.layout, { buf, start, end: i, base, at });
     return i;
   }
 

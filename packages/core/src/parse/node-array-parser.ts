@@ -1,6 +1,7 @@
 import { HeapSnapshotError } from '../errors/errors.js';
 import { CLOSE_BRACKET, COMMA, DIGIT_0, DIGIT_9 } from './bytes.js';
 import type { NodeColumns } from '../graph/columns.js';
+import { addParsedIds, SeenIds } from './id-check.js';
 import type { SnapshotLayout } from './header.js';
 import {
   AFTER_COMMA, AFTER_NUMBER, EXPECT_FIRST, IN_NUMBER, MISSING_COMMA, TOO_LARGE, TRAILING_COMMA, UNEXPECTED_COMMA,
@@ -13,6 +14,8 @@ const FAST_MARGIN = 128;
 /** Parses the nodes array into columns as it streams in, validating each field. */
 export class NodeArrayParser {
   readonly columns: NodeColumns;
+  /** The ids seen so far, filled chunk by chunk, to refuse a repeated one. */
+  private readonly seenIds: SeenIds;
   done = false;
   private state = EXPECT_FIRST;
   private acc = 0;
@@ -55,6 +58,7 @@ export class NodeArrayParser {
       firstEdgeIndex: firstEdgeIndex ?? new Uint32Array(new SharedArrayBuffer((n + 1) * 4)),
       detachedness: new Uint8Array(layout.nodeDetachednessOffset >= 0 ? n : 0),
     };
+    this.seenIds = new SeenIds(n);
     ({ nodeType: this.nodeType, nodeNameIndex: this.nodeNameIndex, nodeId: this.nodeId, nodeSelfSize: this.selfSize,
       firstEdgeIndex: this.firstEdgeIndex, detachedness: this.detachedness } = this.columns);
     this.fieldCount = layout.nodeFieldCount;
@@ -94,6 +98,8 @@ export class NodeArrayParser {
     let maxName = this.maxNameIndex;
     let maxNameOffset = this.maxNameOffset;
     const fast = this.fastLayout;
+    const at = { token: ordinal * fieldCount + field, inNumber: state === IN_NUMBER };
+    const idsBefore = ordinal + (field > idOff ? 1 : 0);
     let i = start;
     while (i < end) {
       if (fast && state === AFTER_COMMA && field === 0 && end - i > FAST_MARGIN) {
@@ -184,6 +190,7 @@ export class NodeArrayParser {
     this.recordOffset = recordOffset;
     this.maxNameIndex = maxName;
     this.maxNameOffset = maxNameOffset;
+    addParsedIds(this.seenIds, nodeId, idsBefore, ordinal + (field > idOff ? 1 : 0), this.layout, { buf, start, end: i, base, at });
     return i;
   }
 

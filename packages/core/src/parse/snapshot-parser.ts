@@ -3,6 +3,7 @@ import { CLOSE_BRACE, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE, describeByt
 import { EdgeArrayParser } from './edge-array-parser.js';
 import type { EdgeSplitter } from './edge-splitter.js';
 import type { RetainerArrays } from '../graph/columns.js';
+import type { IdIndex } from '../graph/id-index.js';
 import { parseHeader, type SnapshotLayout } from './header.js';
 import { LocationArrayParser } from './location-array-parser.js';
 import { NodeArrayParser } from './node-array-parser.js';
@@ -47,6 +48,8 @@ export interface ParserOptions {
 export interface ParsedIds {
   layout: SnapshotLayout;
   ids: Uint32Array;
+  /** The ids as a set (and index into `ids`). */
+  index: IdIndex;
   byteLength: number;
 }
 
@@ -241,7 +244,7 @@ export class SnapshotParser {
     const ids = this.ids;
     const missing = !ids ? 'nodes' : ['edges', 'strings'].find((key) => !this.seen.has(key));
     if (!ids || missing) throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `not a heap snapshot: no "${missing}" array`, offset);
-    return { layout, ids: ids.ids, byteLength: offset };
+    return { layout, ids: ids.ids, index: ids.index, byteLength: offset };
   }
 
   private beginValue(offset: number): void {

@@ -1,6 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
 import { FileReadError, HeapSnapshotError } from '../errors/errors.js';
-import { IdIndex } from '../graph/id-index.js';
 import { readSnapshotIds } from '../load/read-snapshot.js';
 import type { IdsJob, IdsReply } from './protocol.js';
 
@@ -8,7 +7,7 @@ import type { IdsJob, IdsReply } from './protocol.js';
 export async function runIdsJob(job: IdsJob, port: MessagePort): Promise<void> {
   let reply: IdsReply;
   try {
-    const parts = new IdIndex((await readSnapshotIds(job.path)).ids).parts();
+    const parts = (await readSnapshotIds(job.path)).index.parts();
     reply = { ok: true, ...parts };
   } catch (error) {
     reply = error instanceof HeapSnapshotError ? { ok: false, kind: 'snapshot', code: error.code, message: error.message, offset: error.offset, file: error.file }
