@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { getHeapStatistics } from 'node:v8';
 import { createGunzip } from 'node:zlib';
 import { FileReadError, HeapSnapshotError } from '../errors/errors.js';
 import type { RetainerArrays } from '../graph/columns.js';
@@ -36,6 +37,16 @@ export interface ReadOptions {
 const CHUNK_SIZE = 4 << 20;
 /** Deflate cannot expand more than ~1032:1, which bounds what a .gz may decompress to. */
 const MAX_DEFLATE_RATIO = 1032;
+
+/**
+ * The JavaScript heap the strings of one snapshot may take: half of what is left, since their
+ * size is estimated (two-byte strings take up to twice it) and the rest of the program needs
+ * some too. Beyond it the parse fails with an error instead of V8 aborting the process.
+ */
+function stringHeapBudget(): number {
+  const { heap_size_limit: limit, used_heap_size: used } = getHeapStatistics();
+  return Math.max(0, limit - used) / 2;
+}
 
 async function isGzip(path: string): Promise<boolean> {
   if (path.endsWith('.gz')) return true;
@@ -82,7 +93,7 @@ async function streamFile<T>(path: string, options: ReadOptions, idsOnly: boolea
   }
   const split = idsOnly || gzip ? null : (options.parallel?.(path, size) ?? null);
   const edgeSplit = split ? (layout: SnapshotLayout, headerEnd: number) => split.begin(layout, headerEnd) : undefined;
-  const parser = new SnapshotParser({ maxBytes: gzip ? size * MAX_DEFLATE_RATIO : size, idsOnly, edgeSplit });
+  const parser = new SnapshotParser({ maxBytes: gzip ? size * MAX_DEFLATE_RATIO : size, idsOnly, edgeSplit, maxStringHeapBytes: stringHeapBudget() });
   const chunks = gzip ? gunzipChunks(path, size, options) : fileChunks(path, size, options, parser);
   try {
     for await (const chunk of chunks) parser.write(chunk);
@@ -166,7 +177,7 @@ async function* gunzipChunks(path: string, size: number, options: ReadOptions): 
 
 /** Parses a snapshot already in memory (tests, small inputs). */
 export function parseSnapshotBytes(bytes: Uint8Array, chunkSize = CHUNK_SIZE): ParsedSnapshot {
-  const parser = new SnapshotParser({ maxBytes: bytes.length });
+  const parser = new SnapshotParser({ maxBytes: bytes.length, maxStringHeapBytes: stringHeapBudget() });
   for (let start = 0; start < bytes.length; start += chunkSize) {
     parser.write(bytes.subarray(start, Math.min(bytes.length, start + chunkSize)));
   }

@@ -1,5 +1,6 @@
 import { HeapSnapshotError } from '../errors/errors.js';
 import { CLOSE_BRACE, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE, describeByte, isWhitespace } from './bytes.js';
+import { EarlyStrings } from './early-strings.js';
 import { EdgeArrayParser } from './edge-array-parser.js';
 import type { EdgeSplitter } from './edge-splitter.js';
 import type { RetainerArrays } from '../graph/columns.js';
@@ -9,7 +10,7 @@ import { LocationArrayParser } from './location-array-parser.js';
 import { NodeArrayParser } from './node-array-parser.js';
 import { IdArrayParser } from './id-array-parser.js';
 import { NumberArraySkipper } from './number-array-skipper.js';
-import { StringArrayTokenizer } from './string-array.js';
+import { StringArrayTokenizer, type StringLimits } from './string-array.js';
 import { ValueSkipper } from './value-skipper.js';
 import type { ParsedSnapshot } from './parsed-snapshot.js';
 
@@ -28,6 +29,8 @@ const HEADER_LIMIT = 1 << 20;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 /** Fewest bytes a number can take in the file ("0,"), used to catch headers that lie about counts. */
 const MIN_BYTES_PER_NUMBER = 2;
+/** Strings a snapshot may hold beyond those its nodes, edges and traced functions can name: writers other than V8 may keep a few. */
+const UNNAMED_STRINGS_MARGIN = 1 << 16;
 
 type Section = 'nodes' | 'edges' | 'locations' | 'strings';
 type ValueReader = {
@@ -42,6 +45,8 @@ export interface ParserOptions {
   idsOnly?: boolean;
   /** Called once the header is known; may return a split to parse the edges array from both ends. */
   edgeSplit?: (layout: SnapshotLayout, headerEnd: number) => EdgeSplitter | null;
+  /** Most JavaScript heap the strings may take (estimated: see StringLimits); more is refused, not a fatal out-of-memory. */
+  maxStringHeapBytes?: number;
 }
 
 /** What an ids-only parse yields. */
@@ -70,6 +75,8 @@ export class SnapshotParser {
   private edges: EdgeArrayParser | null = null;
   private locations: LocationArrayParser | null = null;
   private strings: StringArrayTokenizer | null = null;
+  /** A strings array that came before the nodes array, kept as bytes until its bounds are confirmed. */
+  private earlyStrings: EarlyStrings | null = null;
   private ids: IdArrayParser | null = null;
   private split: EdgeSplitter | null = null;
   private readonly seen = new Set<string>();
@@ -204,6 +211,10 @@ export class SnapshotParser {
     }
     const layout = this.layout;
     if (!layout) throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `not a heap snapshot: no "snapshot" header`, 0);
+    if (this.earlyStrings && this.nodes) {
+      this.strings = this.earlyStrings.decode(this.stringLimits());
+      this.earlyStrings = null;
+    }
     const nodes = this.nodes;
     const edges = this.edges;
     const strings = this.strings;
@@ -291,11 +302,31 @@ export class SnapshotParser {
         return this.locations;
       case 'strings':
         this.split?.debug('main opened strings');
-        this.strings = new StringArrayTokenizer('strings');
+        if (!this.nodes?.done) {
+          this.earlyStrings = new EarlyStrings(this.stringLimits(), offset + 1);
+          return this.earlyStrings;
+        }
+        this.strings = new StringArrayTokenizer('strings', this.stringLimits());
         return this.strings;
       default:
         return this.fail(offset, `unknown section`);
     }
+  }
+
+  /**
+   * V8 writes a string only when something names it: a node, an edge, or a traced function (its
+   * name and its script's), after the placeholder at index 0. The nodes array confirms the first
+   * two counts (EarlyStrings waits for it); traced functions are taken as at most one per node.
+   * So the strings cost memory in proportion to the graph, whatever the file's size or compression.
+   */
+  private stringLimits(): StringLimits {
+    const { node_count: nodeCount, edge_count: edgeCount, trace_function_count: traceFunctionCount = 0 } = this.layout!.header;
+    const traced = Math.min(traceFunctionCount, nodeCount);
+    return {
+      maxCount: 1 + nodeCount + edgeCount + 2 * traced + UNNAMED_STRINGS_MARGIN,
+      countReason: `${nodeCount} nodes, ${edgeCount} edges and ${traced} traced functions`,
+      maxHeapBytes: this.options.maxStringHeapBytes ?? Infinity,
+    };
   }
 
   private acceptHeader(offset: number): void {
