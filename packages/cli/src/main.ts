@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { describeError, EXIT_BAD_INPUT, isExpectedError, UsageError } from './errors.js';
 import { commandNamed, registerCommands } from './commands/index.js';
+import { protectStdinArguments, restoreStdinArguments } from './load/stdin.js';
 import { packageRoot } from './package-root.js';
 
 /** Runs the CLI; resolves to the exit code. Only bin.ts touches process.exitCode. */
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
-  const cli: Argv = yargs(argv)
+  const cli: Argv = yargs(protectStdinArguments(argv))
     .scriptName('heapdiff')
     .usage('$0 <command> [options]\n\nFind memory leaks in V8 heap snapshots (.heapsnapshot, .heapsnapshot.gz).')
     .option('debug', { type: 'boolean', describe: 'Print stack traces for errors', global: true })
@@ -29,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     });
   registerCommands(cli);
   try {
-    const args = await cli.parseAsync();
+    const args = restoreStdinArguments(await cli.parseAsync());
     if (args.help || args.version) return 0; // yargs printed them
     const spec = commandNamed(args._[0]);
     if (!spec) return 0;

@@ -3,7 +3,7 @@
 
 // Errors
 export { HeapdiffError, HeapSnapshotError, FileReadError, NodeNotFoundError, InvalidOptionError } from './errors/errors.js';
-export type { HeapdiffErrorCode } from './errors/errors.js';
+export type { HeapdiffErrorCode, SnapshotWarning } from './errors/errors.js';
 
 // The graph
 export { HeapGraph } from './graph/heap-graph.js';

@@ -2,6 +2,7 @@ import { analyzeHeap, computeSnapshotStats, loadSnapshot, type HeapAnalysis, typ
 import { basename } from 'node:path';
 import type { SnapshotInfo } from '../json/snapshot-info.js';
 import { createProgress, type Progress } from '../output/progress.js';
+import { printWarning } from './warnings.js';
 
 /** What every command that loads snapshots takes from the command line. */
 export interface LoadArgs {
@@ -12,7 +13,7 @@ export interface LoadArgs {
 /** Loads one snapshot with a progress bar phase named after the file. */
 export async function loadWithProgress(path: string, progress: Progress, args: LoadArgs): Promise<LoadedSnapshot> {
   const report = progress.phase(`parsing ${basename(path)}`, 1);
-  return loadSnapshot(path, { redact: args.redact === true, onProgress: (done, total) => report(done, total) });
+  return loadSnapshot(path, { redact: args.redact === true, onProgress: (done, total) => report(done, total), onWarning: printWarning });
 }
 
 export interface LoadedAnalysis {

@@ -80,6 +80,10 @@ export class SnapshotParser {
   private ids: IdArrayParser | null = null;
   private split: EdgeSplitter | null = null;
   private readonly seen = new Set<string>();
+  /** Stream offset just after the top-level object's '}', once it closed. */
+  private snapshotEnd = -1;
+  /** Where the first byte after the end that is neither whitespace nor NUL padding was, or -1. */
+  private strayAt = -1;
 
   constructor(private readonly options: ParserOptions = {}) {}
 
@@ -135,6 +139,7 @@ export class SnapshotParser {
             this.mode = Mode.Key;
           } else if (c === CLOSE_BRACE && this.seen.size === 0) {
             this.mode = Mode.Done;
+            this.snapshotEnd = base + i + 1;
           } else if (!isWhitespace(c)) {
             this.fail(base + i, `expected a key, found ${describeByte(c)}`);
           }
@@ -184,21 +189,39 @@ export class SnapshotParser {
         }
         case Mode.AfterValue: {
           const c = buf[i]!;
-          if (c === COMMA) this.mode = Mode.KeyOrEnd;
-          else if (c === CLOSE_BRACE) this.mode = Mode.Done;
+          if (c === COMMA) {
+            this.mode = Mode.KeyOrEnd;
+          } else if (c === CLOSE_BRACE) {
+            this.mode = Mode.Done;
+            this.snapshotEnd = base + i + 1;
+          }
           else if (!isWhitespace(c)) this.fail(base + i, `expected ',' or '}' after "${this.key}", found ${describeByte(c)}`);
           i++;
           break;
         }
         case Mode.Done: {
+          // What follows a complete snapshot is not read: the tail of a longer file overwritten
+          // in place, say. end() still validates the snapshot; the reader warns about the bytes.
+          if (this.strayAt >= 0) {
+            i = end;
+            break;
+          }
           const c = buf[i]!;
-          if (!isWhitespace(c) && c !== 0) this.fail(base + i, `unexpected ${describeByte(c)} after the end of the snapshot`);
+          if (!isWhitespace(c) && c !== 0) this.strayAt = base + i;
           i++;
           break;
         }
       }
     }
     this.offset = base + end;
+  }
+
+  /**
+   * Bytes after the end of a complete snapshot that are not just whitespace or NUL padding:
+   * where the snapshot ended and how many bytes follow it. Meaningful after end() or endIds().
+   */
+  get strayBytes(): { end: number; count: number } | null {
+    return this.strayAt < 0 ? null : { end: this.snapshotEnd, count: this.offset - this.snapshotEnd };
   }
 
   /** Validates completeness and cross-section references; returns the parsed columns. */

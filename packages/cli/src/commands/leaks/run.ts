@@ -6,6 +6,8 @@ import { parseSize } from '../../args/size.js';
 import { checkGraphDir, writeLeakGraphs } from '../../drawings/leak-graphs.js';
 import { EXIT_LEAKS_FOUND } from '../../errors.js';
 import { loadAnalysis, type LoadArgs } from '../../load/load-snapshot.js';
+import { STDIN_ARGUMENT } from '../../load/stdin.js';
+import { printWarning } from '../../load/warnings.js';
 import { isLeakGroup, leaksJson } from './json.js';
 
 export interface LeaksArgs extends LoadArgs {
@@ -27,10 +29,10 @@ export async function runLeaks(args: LeaksArgs): Promise<number> {
   // Only ids are needed of the earlier snapshots: a worker reads them while this thread analyses
   // the last one. A missing file still fails at once, with the error it always had.
   const idPaths = args.final ? [args.baseline, args.target] : [args.baseline];
-  for (const path of idPaths) await stat(path).catch(() => loadSnapshotIds(path));
+  for (const path of idPaths) if (path !== STDIN_ARGUMENT) await stat(path).catch(() => loadSnapshotIds(path));
   let idLoads: Promise<IdIndex>[] = [];
   const { analysis, info } = await loadAnalysis(args.final ?? args.target, args, () => {
-    idLoads = idPaths.map((path) => loadSnapshotIdsInBackground(path));
+    idLoads = idPaths.map((path) => loadSnapshotIdsInBackground(path, { onWarning: printWarning }));
     // Rejections are taken in order below; none may go unhandled meanwhile.
     for (const load of idLoads) load.catch(() => {});
   }).catch(async (error: unknown) => {

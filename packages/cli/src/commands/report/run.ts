@@ -7,6 +7,7 @@ import type { ReportContent } from './page/data.js';
 import { renderReportHtml } from './page/html.js';
 import { parseSize } from '../../args/size.js';
 import type { LoadArgs } from '../../load/load-snapshot.js';
+import { refuseStdinReadTwice } from '../../load/stdin.js';
 
 export interface ReportArgs extends LoadArgs {
   before: string;
@@ -24,6 +25,7 @@ export async function writeReport(args: ReportArgs): Promise<ReportContent> {
   const inputs = [args.before, args.after, ...(args.final ? [args.final] : [])];
   if (!/^\.html?$/i.test(extname(args.output))) throw new UsageError(`-o ${args.output}: the report is an HTML file (use a .html name)`);
   assertNotInput(args.output, inputs);
+  refuseStdinReadTwice('report', args.final ? [args.before, args.after] : [args.before]);
   if (!Number.isInteger(args.paths) || args.paths < 1) throw new UsageError('--paths must be an integer >= 1');
   const thresholdBytes = parseSize(args.threshold, '--threshold');
   const content = await collectReport({
