@@ -17,6 +17,8 @@ export type { GrowthOptions, GrowthSeries, LoadOptions, LoadedSnapshot } from '.
 export { loadSnapshotIdsInBackground } from './threads/ids-in-background.js';
 export { loadSnapshotBytes, loadSnapshotIds } from './load/snapshot.js';
 export type { HeapSnapshot } from './load/snapshot.js';
+export { snapshotPairWarning } from './load/snapshot-pair.js';
+export type { PairSnapshot } from './load/snapshot-pair.js';
 
 // The analysis
 export { analyzeHeap } from './threads/analyze-heap.js';

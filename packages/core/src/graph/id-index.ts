@@ -17,6 +17,8 @@ export class IdIndex {
   private readonly mask: number;
   private readonly shift: number;
   private count: number;
+  /** The type of the node at each position, when the index was read from a snapshot's nodes. */
+  nodeTypes: IndexedNodeTypes | null;
 
   /** Indexes `ids` (a repeated id keeps its first position). */
   constructor(ids: Uint32Array, built?: IdIndexParts) {
@@ -27,6 +29,7 @@ export class IdIndex {
     this.mask = size - 1;
     this.shift = 32 - (31 - Math.clz32(size));
     this.count = parts.size;
+    this.nodeTypes = parts.nodeTypes ?? null;
     if (!built) this.addRange(ids, 0, ids.length);
   }
 
@@ -81,7 +84,7 @@ export class IdIndex {
 
   /** The table and its hash, to hand to another thread (threads/ids-job.ts). */
   parts(): IdIndexParts {
-    return { slots: this.slots, size: this.count, tables: this.tables };
+    return { slots: this.slots, size: this.count, tables: this.tables, nodeTypes: this.nodeTypes };
   }
 
   /** An index built elsewhere, from parts(). */
@@ -96,6 +99,14 @@ export interface IdIndexParts {
   size: number;
   /** The hash the slots were placed with: four tables of 256 words. */
   tables: Uint32Array;
+  nodeTypes?: IndexedNodeTypes | null;
+}
+
+/** What kind of object is at each position of an id index of a snapshot's nodes. */
+export interface IndexedNodeTypes {
+  /** Per position: an index into `names`, or a value beyond it where the file's was out of range. */
+  column: Uint8Array;
+  names: string[];
 }
 
 /** Slots for `capacity` ids: a power of two, at least twice as many (load factor ≤ 1/2). */

@@ -9,11 +9,18 @@ import {
 } from './number-grammar.js';
 /** Bytes the record fast path keeps from the end of its input: the longest record it takes. */
 const FAST_MARGIN = 128;
+const TYPE_FIELD = 0;
 const ID_FIELD = 2;
+/** What nodeType holds for a type number beyond meta.node_types (the full parser refuses those). */
+export const UNKNOWN_TYPE = 0xff;
 
-/** Parses the nodes array keeping only node ids: what a baseline snapshot is needed for. */
+/**
+ * Parses the nodes array keeping only node ids, and their types: what a baseline snapshot is
+ * needed for (the types tell whether two snapshots' ids name the same objects).
+ */
 export class IdArrayParser {
   readonly ids: Uint32Array;
+  readonly nodeType: Uint8Array;
   /** The ids seen so far, filled chunk by chunk: it refuses a repeated id, and is the parse's result. */
   readonly index: IdIndex;
   done = false;
@@ -21,21 +28,25 @@ export class IdArrayParser {
   private state = EXPECT_FIRST;
   private acc = 0;
   private field = 0;
-  /** The id is the third number of a record, as V8 writes it. */
+  /** The type is the first number of a record and the id the third, as V8 writes them. */
   private readonly fastLayout: boolean;
 
   constructor(private readonly layout: SnapshotLayout) {
     this.ids = new Uint32Array(layout.header.node_count);
+    this.nodeType = new Uint8Array(layout.header.node_count);
     this.index = IdIndex.withCapacity(layout.header.node_count);
-    this.fastLayout = layout.nodeIdOffset === ID_FIELD && layout.nodeFieldCount <= 8;
+    this.fastLayout = layout.nodeTypeOffset === TYPE_FIELD && layout.nodeIdOffset === ID_FIELD && layout.nodeFieldCount <= 8;
   }
 
   /** Parses from `start`; returns the position after the closing ']' or `end` if it needs more input. */
   write(buf: Uint8Array, start: number, end: number, base: number): number {
     const fieldCount = this.layout.nodeFieldCount;
     const idOff = this.layout.nodeIdOffset;
+    const typeOff = this.layout.nodeTypeOffset;
+    const typeCount = this.layout.nodeTypes.length;
     const nodeCount = this.layout.header.node_count;
     const ids = this.ids;
+    const nodeType = this.nodeType;
     let state = this.state;
     let acc = this.acc;
     let field = this.field;
@@ -71,6 +82,8 @@ export class IdArrayParser {
         if (field === idOff) {
           if (acc > UINT32_MAX) this.failId(ordinal, offset);
           ids[ordinal] = acc;
+        } else if (field === typeOff) {
+          nodeType[ordinal] = acc < typeCount ? acc : UNKNOWN_TYPE;
         }
         if (++field === fieldCount) {
           field = 0;
@@ -110,7 +123,9 @@ export class IdArrayParser {
   private records(buf: Uint8Array, start: number, limit: number): number {
     const fieldCount = this.layout.nodeFieldCount;
     const nodeCount = this.layout.header.node_count;
+    const typeCount = this.layout.nodeTypes.length;
     const ids = this.ids;
+    const nodeType = this.nodeType;
     let ordinal = this.ordinal;
     let i = start;
     // Reads past `limit` stay inside the margin the caller left; past the buffer they give
@@ -118,6 +133,7 @@ export class IdArrayParser {
     record: while (i < limit && ordinal < nodeCount) {
       let p = i;
       let id = 0;
+      let type = 0;
       let c = 0;
       for (let field = 0; field < fieldCount; field++) {
         if (field > 0 && c !== COMMA) break record;
@@ -127,10 +143,12 @@ export class IdArrayParser {
         while ((c = buf[++p]!) >= DIGIT_0 && c <= DIGIT_9) v = v * 10 + (c - DIGIT_0);
         if (v > Number.MAX_SAFE_INTEGER) break record;
         if (field === ID_FIELD) id = v;
+        else if (field === TYPE_FIELD) type = v;
         p++;
       }
       if (c === 0x0a) c = buf[p++]!;
       if (c !== COMMA || p - i > FAST_MARGIN || id > UINT32_MAX) break;
+      nodeType[ordinal] = type < typeCount ? type : UNKNOWN_TYPE;
       ids[ordinal++] = id;
       i = p;
     }

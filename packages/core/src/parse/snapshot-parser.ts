@@ -278,6 +278,7 @@ export class SnapshotParser {
     const ids = this.ids;
     const missing = !ids ? 'nodes' : ['edges', 'strings'].find((key) => !this.seen.has(key));
     if (!ids || missing) throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `not a heap snapshot: no "${missing}" array`, offset);
+    ids.index.nodeTypes = { column: ids.nodeType, names: layout.nodeTypes };
     return { layout, ids: ids.ids, index: ids.index, byteLength: offset };
   }
 

@@ -15,5 +15,6 @@ export async function runIdsJob(job: IdsJob, port: MessagePort): Promise<void> {
       : error instanceof FileReadError ? { ok: false, kind: 'file', file: error.file, message: error.message }
       : { ok: false, kind: 'other', message: error instanceof Error ? error.message : String(error) };
   }
-  port.postMessage(reply, reply.ok ? [reply.slots.buffer as ArrayBuffer] : []);
+  const transfer = reply.ok ? [reply.slots.buffer as ArrayBuffer, ...(reply.nodeTypes ? [reply.nodeTypes.column.buffer as ArrayBuffer] : [])] : [];
+  port.postMessage(reply, transfer);
 }

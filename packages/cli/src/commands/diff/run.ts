@@ -1,6 +1,7 @@
-import { computeDiff, formatCount, formatSignedCount, formatSignedSize, safeText, type ClassDiff } from '@heapdiff/core';
+import { computeDiff, snapshotPairWarning, formatCount, formatSignedCount, formatSignedSize, safeText, type ClassDiff } from '@heapdiff/core';
 import { applyLimit } from '../../args/options.js';
 import { loadWithProgress, type LoadArgs } from '../../load/load-snapshot.js';
+import { printPairWarning } from '../../load/warnings.js';
 import { createProgress } from '../../output/progress.js';
 import { describeSnapshot } from '../../output/snapshot-header.js';
 import { renderTable } from '../../output/table.js';
@@ -24,6 +25,8 @@ export async function runDiff(args: DiffArgs): Promise<number> {
   progress.phase('comparing', 1);
   const diff = computeDiff(before.graph, after.graph);
   progress.stop();
+  const mismatch = await snapshotPairWarning({ path: args.before, snapshot: before.graph }, { path: args.after, snapshot: after.graph });
+  if (mismatch) printPairWarning(mismatch);
   const rows = applyLimit(diff.classes, args.limit);
   if (args.json) {
     process.stdout.write(`${JSON.stringify(diffJson(args.before, args.after, diff, rows), null, 2)}\n`);

@@ -1,13 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { findLeaks, formatCount, formatPath, formatSize, loadSnapshotIds, loadSnapshotIdsInBackground, pathView, safeText, type IdIndex, type LeakGroup } from '@heapdiff/core';
+import { findLeaks, snapshotPairWarning, formatCount, formatPath, formatSize, loadSnapshotIds, loadSnapshotIdsInBackground, pathView, safeText, type IdIndex, type LeakGroup } from '@heapdiff/core';
 import pc from 'picocolors';
 import { parseSize } from '../../args/size.js';
 import { checkGraphDir, writeLeakGraphs } from '../../drawings/leak-graphs.js';
 import { EXIT_LEAKS_FOUND } from '../../errors.js';
 import { loadAnalysis, type LoadArgs } from '../../load/load-snapshot.js';
 import { STDIN_ARGUMENT } from '../../load/stdin.js';
-import { printWarning } from '../../load/warnings.js';
+import { printPairWarning, printWarning } from '../../load/warnings.js';
 import { isLeakGroup, leaksJson } from './json.js';
 
 export interface LeaksArgs extends LoadArgs {
@@ -42,6 +42,11 @@ export async function runLeaks(args: LeaksArgs): Promise<number> {
   });
   const baseline = await idLoads[0]!;
   const targetIds = args.final ? await idLoads[1] : undefined;
+  const order = [{ path: args.baseline, snapshot: baseline }, ...(targetIds ? [{ path: args.target, snapshot: targetIds }] : []), { path: args.final ?? args.target, snapshot: analysis.graph }];
+  for (let i = 1; i < order.length; i++) {
+    const mismatch = await snapshotPairWarning(order[i - 1]!, order[i]!);
+    if (mismatch) printPairWarning(mismatch);
+  }
   const groups = findLeaks(analysis, { baseline, target: targetIds, limit: args.limit, maxPaths: args.paths });
   const inputs = [args.baseline, args.target, ...(args.final ? [args.final] : [])];
   const graphs = args.graph !== undefined ? await writeLeakGraphs(args.graph, analysis, groups, inputs) : undefined;
