@@ -67,6 +67,20 @@ export class IdIndex {
     return repeated;
   }
 
+  /** Adds `id` at `position` (capacity permitting); false, and no change, if it was already there. */
+  add(id: number, position: number): boolean {
+    const slots = this.slots;
+    let slot = slotOf(this.tables, id, this.shift);
+    while (slots[2 * slot + 1] !== 0) {
+      if (slots[2 * slot] === id) return false;
+      slot = (slot + 1) & this.mask;
+    }
+    slots[2 * slot] = id;
+    slots[2 * slot + 1] = position + 1;
+    this.count++;
+    return true;
+  }
+
   /** Position of `id` in the array the index was built from, or -1. */
   get(id: number): number {
     const slots = this.slots;
@@ -119,8 +133,15 @@ function tableSize(capacity: number): number {
 let tablesOfThisThread: Uint32Array | null = null;
 
 function threadTables(): Uint32Array {
-  tablesOfThisThread ??= crypto.getRandomValues(new Uint32Array(4 * 256));
-  return tablesOfThisThread;
+  if (tablesOfThisThread) return tablesOfThisThread;
+  const tables = new Uint32Array(4 * 256);
+  // Web Crypto where the runtime has it as a global (Node 19+); else V8's Math.random, seeded from
+  // the system per isolate: neither is anything a snapshot file can predict.
+  const webCrypto = (globalThis as { crypto?: { getRandomValues?: (array: Uint32Array) => Uint32Array } }).crypto;
+  if (webCrypto?.getRandomValues) webCrypto.getRandomValues(tables);
+  else for (let i = 0; i < tables.length; i++) tables[i] = Math.floor(Math.random() * 2 ** 32);
+  tablesOfThisThread = tables;
+  return tables;
 }
 
 /** Simple tabulation: one random word per byte of the id, xored; the high bits pick the slot. */

@@ -2,7 +2,7 @@ import { HeapSnapshotError } from '../errors/errors.js';
 import { CLOSE_BRACKET, COMMA, DIGIT_0, DIGIT_9 } from './bytes.js';
 import type { SnapshotLayout } from './header.js';
 import { IdIndex } from '../graph/id-index.js';
-import { addParsedIds } from './id-check.js';
+import { duplicateIdError } from './id-check.js';
 import {
   AFTER_COMMA, AFTER_NUMBER, EXPECT_FIRST, IN_NUMBER, MISSING_COMMA, TOO_LARGE, TRAILING_COMMA, UNEXPECTED_COMMA,
   UINT32_MAX, badByteError, numberError, syntaxError,
@@ -21,7 +21,7 @@ export const UNKNOWN_TYPE = 0xff;
 export class IdArrayParser {
   readonly ids: Uint32Array;
   readonly nodeType: Uint8Array;
-  /** The ids seen so far, filled chunk by chunk: it refuses a repeated id, and is the parse's result. */
+  /** The ids seen so far: it refuses a repeated id, and is the parse's result. */
   readonly index: IdIndex;
   done = false;
   ordinal = 0;
@@ -52,8 +52,6 @@ export class IdArrayParser {
     let field = this.field;
     let ordinal = this.ordinal;
     const fast = this.fastLayout;
-    const at = { token: ordinal * fieldCount + field, inNumber: state === IN_NUMBER };
-    const idsBefore = ordinal + (field > idOff ? 1 : 0);
     let i = start;
     while (i < end) {
       if (fast && state === AFTER_COMMA && field === 0 && end - i > FAST_MARGIN) {
@@ -81,6 +79,7 @@ export class IdArrayParser {
         if (field === 0 && ordinal >= nodeCount) this.failTooMany(offset);
         if (field === idOff) {
           if (acc > UINT32_MAX) this.failId(ordinal, offset);
+          if (!this.index.add(acc, ordinal)) throw duplicateIdError(ids, ordinal, acc, offset);
           ids[ordinal] = acc;
         } else if (field === typeOff) {
           nodeType[ordinal] = acc < typeCount ? acc : UNKNOWN_TYPE;
@@ -111,7 +110,6 @@ export class IdArrayParser {
     this.acc = acc;
     this.field = field;
     this.ordinal = ordinal;
-    addParsedIds(this.index, ids, idsBefore, ordinal + (field > idOff ? 1 : 0), this.layout, { buf, start, end: i, base, at });
     return i;
   }
 
@@ -126,6 +124,7 @@ export class IdArrayParser {
     const typeCount = this.layout.nodeTypes.length;
     const ids = this.ids;
     const nodeType = this.nodeType;
+    const index = this.index;
     let ordinal = this.ordinal;
     let i = start;
     // Reads past `limit` stay inside the margin the caller left; past the buffer they give
@@ -147,7 +146,8 @@ export class IdArrayParser {
         p++;
       }
       if (c === 0x0a) c = buf[p++]!;
-      if (c !== COMMA || p - i > FAST_MARGIN || id > UINT32_MAX) break;
+      // Last: a repeated id is left to the general loop, which reports it.
+      if (c !== COMMA || p - i > FAST_MARGIN || id > UINT32_MAX || !index.add(id, ordinal)) break;
       nodeType[ordinal] = type < typeCount ? type : UNKNOWN_TYPE;
       ids[ordinal++] = id;
       i = p;

@@ -1,7 +1,7 @@
 import { HeapSnapshotError } from '../errors/errors.js';
 import { CLOSE_BRACKET, COMMA, DIGIT_0, DIGIT_9 } from './bytes.js';
 import type { NodeColumns } from '../graph/columns.js';
-import { addParsedIds, SeenIds } from './id-check.js';
+import { duplicateIdError, SeenIds } from './id-check.js';
 import type { SnapshotLayout } from './header.js';
 import {
   AFTER_COMMA, AFTER_NUMBER, EXPECT_FIRST, IN_NUMBER, MISSING_COMMA, TOO_LARGE, TRAILING_COMMA, UNEXPECTED_COMMA,
@@ -98,8 +98,6 @@ export class NodeArrayParser {
     let maxName = this.maxNameIndex;
     let maxNameOffset = this.maxNameOffset;
     const fast = this.fastLayout;
-    const at = { token: ordinal * fieldCount + field, inNumber: state === IN_NUMBER };
-    const idsBefore = ordinal + (field > idOff ? 1 : 0);
     let i = start;
     while (i < end) {
       if (fast && state === AFTER_COMMA && field === 0 && end - i > FAST_MARGIN) {
@@ -146,6 +144,7 @@ export class NodeArrayParser {
           }
         } else if (field === idOff) {
           if (acc > UINT32_MAX) this.failRange(ordinal, recordOffset);
+          if (!this.seenIds.add(acc)) throw duplicateIdError(nodeId, ordinal, acc, offset);
           nodeId[ordinal] = acc;
         } else if (field === selfOff) {
           // A self size past 4 GiB is legal (huge backing stores): widen the column once, when first seen.
@@ -190,7 +189,6 @@ export class NodeArrayParser {
     this.recordOffset = recordOffset;
     this.maxNameIndex = maxName;
     this.maxNameOffset = maxNameOffset;
-    addParsedIds(this.seenIds, nodeId, idsBefore, ordinal + (field > idOff ? 1 : 0), this.layout, { buf, start, end: i, base, at });
     return i;
   }
 
@@ -210,6 +208,9 @@ export class NodeArrayParser {
     const { nodeType, nodeNameIndex, nodeId, firstEdgeIndex, detachedness } = this;
     const selfSize = this.selfSize;
     const narrow = selfSize instanceof Uint32Array;
+    const seenIds = this.seenIds;
+    const seen = seenIds.direct;
+    const seenLimit = seenIds.directLimit;
     let ordinal = this.ordinal;
     let edgeSum = this.edgeSum;
     let maxName = this.maxNameIndex;
@@ -258,6 +259,16 @@ export class NodeArrayParser {
       if (c !== COMMA || p - i > FAST_MARGIN) break;
       if (type >= typeCount || name > UINT32_MAX || id > UINT32_MAX || (narrow && self > UINT32_MAX) || self > Number.MAX_SAFE_INTEGER) break;
       if (edgeSum + edges > edgeCount) break;
+      // Last: a repeated id is left to the general loop, which reports it.
+      if (id < seenLimit) {
+        const word = id >>> 5;
+        const bit = 1 << (id & 31);
+        const have = seen[word]!;
+        if ((have & bit) !== 0) break;
+        seen[word] = have | bit;
+      } else if (!seenIds.addOther(id)) {
+        break;
+      }
       nodeType[ordinal] = type;
       nodeNameIndex[ordinal] = name;
       if (name > maxName) {
