@@ -1,15 +1,16 @@
 // Ids chosen to collide (issue 13.6). A snapshot's ids come from its file; under a fixed hash a
 // file can pick ids that all land in one slot of the id index, and every insert and lookup then
-// walks one cluster: quadratic. The index hashes with tables drawn at random per thread, so no
-// file can aim at a slot. The first test bounds the probes per lookup for the sets that break a
-// fixed multiplicative hash; the second runs diff, leaks, inspect and path on 2M such ids, where
-// a quadratic index would take hours (the test's timeout catches it; nothing here is timed).
+// walks one cluster: quadratic. The index keeps its fixed hash only while no operation reads more
+// than a few dozen slots, and then switches to tables drawn at random per thread, which no file
+// can aim at. The first tests bound the probes per lookup for the sets that break a fixed
+// multiplicative hash; the last runs diff, leaks, inspect and path on 2M such ids, where a
+// quadratic index would take hours (the test's timeout catches it; nothing here is timed).
 import { describe, expect, test } from 'vitest';
 import {
   analyzeHeap, computeDiff, findLeaks, IdIndex, inspectNode, shortestRetainerPath, type HeapGraph,
 } from '@heapdiff/core';
 // White box: how many slots a lookup reads is not part of the public API.
-import { probeCount } from '../packages/core/dist/graph/id-index.js';
+import { probeCount, usesRandomTables } from '../packages/core/dist/graph/id-index.js';
 import { graphFromColumns } from './helpers/graph-from-columns.js';
 import { EDGE_TYPES, NODE_TYPES } from './helpers/tiny-snapshot.js';
 
@@ -35,45 +36,64 @@ test('the attack ids do collide under the fixed hash (the premise of the tests b
 
 describe('probes per lookup stay small for ids chosen to collide', () => {
   const n = 1 << 17;
-  const sets: [string, (k: number) => number][] = [
-    ['multiples of the inverse of the Fibonacci multiplier', collidingId],
-    ['ids that differ only in their 17 high bits', (k) => (k << 15) >>> 0],
-    ['ids that differ only in their 9 high and 8 low bits', (k) => (((k >>> 8) << 23) | (k & 0xff)) >>> 0],
-    ['consecutive odd ids, as V8 writes them', (k) => 2 * k + 1],
+  /** The index's table for n ids has 2^18 slots: Fibonacci hashing keeps the top 18 bits. */
+  const SHIFT = 14;
+  // [label, id k of the set, an absent id near it]
+  const sets: [string, (k: number) => number, (k: number) => number][] = [
+    ['multiples of the inverse of the Fibonacci multiplier (one home slot)', collidingId, (k) => collidingId(n + k)],
+    // Every id alone in its home slot, the homes side by side: inserts are cheap, one cluster
+    // holds them all, and a missing id whose home is in it walks to its end.
+    ['consecutive home slots', (k) => collidingId(k << SHIFT), (k) => collidingId((k << SHIFT) + 1)],
+    ['ids that differ only in their 17 high bits', (k) => (k << 15) >>> 0, (k) => ((k << 15) | 1) >>> 0],
+    ['ids that differ only in their 9 high and 8 low bits', (k) => (((k >>> 8) << 23) | (k & 0xff)) >>> 0, (k) => (((k >>> 8) << 23) | 0x100 | (k & 0xff)) >>> 0],
+    ['consecutive odd ids, as V8 writes them', (k) => 2 * k + 1, (k) => 2 * k + 2],
   ];
-  test.each(sets)('%s', (_label, idOf) => {
+  test.each(sets)('%s', (_label, idOf, absentOf) => {
     const ids = Uint32Array.from({ length: n }, (_, k) => idOf(k));
     const index = new IdIndex(ids);
     expect(index.size).toBe(n);
-    let total = 0;
+    // Each lookup first, then its cost as the index stands after it (a lookup may switch the hash).
+    const cost = (id: number): number => {
+      index.get(id);
+      return probeCount(index, id);
+    };
+    let hits = 0;
+    let misses = 0;
     let longest = 0;
     for (let k = 0; k < n; k++) {
-      const probes = probeCount(index, ids[k]!);
-      total += probes;
-      longest = Math.max(longest, probes);
-    }
-    // Absent ids from the same family: a lookup that misses walks to the end of its cluster.
-    let missTotal = 0;
-    let misses = 0;
-    for (let k = n; k < 2 * n; k++) {
-      if (index.has(idOf(k))) continue; // the family wrapped around to ids of the set
-      missTotal += probeCount(index, idOf(k));
-      misses++;
+      const hit = cost(ids[k]!);
+      const miss = cost(absentOf(k));
+      hits += hit;
+      misses += miss;
+      longest = Math.max(longest, hit, miss);
     }
     // Random placement at load factor 1/2 averages 1.5 probes for a hit and 2.5 for a miss, and
     // its longest cluster is logarithmic; a fixed hash under attack averages n / 2 = 65,536.
-    expect(total / n).toBeLessThan(3);
-    if (misses > 0) expect(missTotal / misses).toBeLessThan(6);
+    expect(hits / n).toBeLessThan(3);
+    expect(misses / n).toBeLessThan(6);
     expect(longest).toBeLessThan(200);
     for (let k = 0; k < n; k += 997) expect(index.get(ids[k]!)).toBe(k);
+    for (let k = 0; k < n; k += 997) expect(index.has(absentOf(k))).toBe(false);
+  });
+
+  test("V8's ids keep the fixed hash; ids chosen against it switch the index to random tables", () => {
+    const v8 = new IdIndex(Uint32Array.from({ length: n }, (_, k) => 2 * k + 1));
+    for (let k = 0; k < 2 * n; k++) v8.get(k);
+    expect(usesRandomTables(v8)).toBe(false);
+    expect(usesRandomTables(new IdIndex(Uint32Array.from({ length: n }, (_, k) => collidingId(k))))).toBe(true);
+    const consecutive = new IdIndex(Uint32Array.from({ length: n }, (_, k) => collidingId(k << SHIFT)));
+    expect(usesRandomTables(consecutive)).toBe(false);
+    consecutive.get(collidingId(1));
+    expect(usesRandomTables(consecutive)).toBe(true);
   });
 
   test('an index keeps its hash when it moves to another thread (parts/fromParts)', () => {
-    const ids = Uint32Array.from({ length: 10_000 }, (_, k) => collidingId(k));
-    // What postMessage does to the parts: a structured clone.
-    const moved = IdIndex.fromParts(structuredClone(new IdIndex(ids).parts()));
-    for (let k = 0; k < ids.length; k++) expect(moved.get(ids[k]!)).toBe(k);
-    expect(moved.has(collidingId(10_000))).toBe(false);
+    for (const ids of [Uint32Array.from({ length: 10_000 }, (_, k) => collidingId(k)), Uint32Array.from({ length: 10_000 }, (_, k) => 2 * k + 1)]) {
+      // What postMessage does to the parts: a structured clone.
+      const moved = IdIndex.fromParts(structuredClone(new IdIndex(ids).parts()));
+      for (let k = 0; k < ids.length; k++) expect(moved.get(ids[k]!)).toBe(k);
+      expect(moved.has(collidingId(10_000))).toBe(false);
+    }
   });
 });
 

@@ -70,15 +70,12 @@ function kindsOf(snapshot: HeapGraph | IdIndex): Kinds {
   return { typeOf: (p) => (types ? types.names[types.column[p]!] ?? '?' : '?'), nameOf: () => null };
 }
 
-/** Calls `visit(id, position)` for every id of the snapshot, in column or table order. */
-function forEachId(snapshot: HeapGraph | IdIndex, visit: (id: number, position: number) => void): void {
-  if (snapshot instanceof HeapGraph) {
-    const ids = snapshot.nodeId;
-    for (let o = 0; o < ids.length; o++) visit(ids[o]!, o);
-    return;
-  }
-  const slots = snapshot.parts().slots;
-  for (let s = 0; s < slots.length; s += 2) if (slots[s + 1] !== 0) visit(slots[s]!, slots[s + 1]! - 1);
+/**
+ * A snapshot's ids as one array: a graph's id column (stride 1, position = index), or an id
+ * index's slots (stride 2: id, then position + 1; 0 for an empty slot).
+ */
+function idColumn(snapshot: HeapGraph | IdIndex): { ids: Uint32Array; stride: 1 | 2 } {
+  return snapshot instanceof HeapGraph ? { ids: snapshot.nodeId, stride: 1 } : { ids: snapshot.parts().slots, stride: 2 };
 }
 
 function idCount(snapshot: HeapGraph | IdIndex): number {
@@ -86,38 +83,57 @@ function idCount(snapshot: HeapGraph | IdIndex): number {
 }
 
 /** Evenly spaced ids of the older snapshot with what they name, and its newest JS object's id (JS ids are odd). */
-function sampleOf(snapshot: HeapGraph | IdIndex): { index: IdIndex; types: string[]; names: (string | null)[]; size: number; maxJsId: number } {
+function sampleOf(snapshot: HeapGraph | IdIndex): { ids: Uint32Array; index: IdIndex; types: string[]; names: (string | null)[]; size: number; maxJsId: number } {
   const kinds = kindsOf(snapshot);
   const step = Math.max(1, Math.floor(idCount(snapshot) / SAMPLE));
-  const ids: number[] = [];
+  const { ids, stride } = idColumn(snapshot);
+  const sampled: number[] = [];
   const types: string[] = [];
   const names: (string | null)[] = [];
   let maxJsId = 0;
   let k = 0;
-  forEachId(snapshot, (id, position) => {
+  for (let i = 0; i < ids.length; i += stride) {
+    if (stride === 2 && ids[i + 1] === 0) continue;
+    const id = ids[i]!;
     if ((id & 1) === 1 && id > maxJsId) maxJsId = id;
-    if (k++ % step !== 0 || ids.length >= SAMPLE) return;
-    ids.push(id);
+    if (k++ % step !== 0 || sampled.length >= SAMPLE) continue;
+    const position = stride === 1 ? i : ids[i + 1]! - 1;
+    sampled.push(id);
     types.push(kinds.typeOf(position));
     names.push(kinds.nameOf(position));
-  });
-  return { index: new IdIndex(Uint32Array.from(ids)), types, names, size: ids.length, maxJsId };
+  }
+  const sampleIds = Uint32Array.from(sampled);
+  return { ids: sampleIds, index: new IdIndex(sampleIds), types, names, size: sampled.length, maxJsId };
 }
 
 /** Which sampled ids the newer snapshot has, and how many of them name the same kind of object. */
 function scanNewer(snapshot: HeapGraph | IdIndex, sample: ReturnType<typeof sampleOf>): { found: number; sameKind: number; maxJsId: number } {
   const kinds = kindsOf(snapshot);
+  const { ids, stride } = idColumn(snapshot);
+  const sampleIds = sample.index;
+  // A bit per value of an id's bits 1…16 (bit 0 is 1 for nearly all): most ids fail this one
+  // load from a table in L1 before any hashing.
+  const filter = new Uint32Array(1 << 11);
+  for (let k = 0; k < sample.size; k++) {
+    const key = (sample.ids[k]! >>> 1) & 0xffff;
+    filter[key >>> 5]! |= 1 << (key & 31);
+  }
   let found = 0;
   let sameKind = 0;
   let maxJsId = 0;
-  forEachId(snapshot, (id, position) => {
+  for (let i = 0; i < ids.length; i += stride) {
+    if (stride === 2 && ids[i + 1] === 0) continue;
+    const id = ids[i]!;
     if ((id & 1) === 1 && id > maxJsId) maxJsId = id;
-    const k = sample.index.get(id);
-    if (k < 0) return;
+    const key = (id >>> 1) & 0xffff;
+    if ((filter[key >>> 5]! & (1 << (key & 31))) === 0) continue;
+    const k = sampleIds.get(id);
+    if (k < 0) continue;
     found++;
+    const position = stride === 1 ? i : ids[i + 1]! - 1;
     const name = kinds.nameOf(position);
     const olderName = sample.names[k]!;
     if (kinds.typeOf(position) === sample.types[k] && (name === null || olderName === null || name === olderName)) sameKind++;
-  });
+  }
   return { found, sameKind, maxJsId };
 }
