@@ -31,7 +31,7 @@ function heapdiff(args: string[]): Promise<Result> {
 interface LeakGroupJson { name: string; count: number; paths: { edge: string | null; name: string }[][] }
 
 async function leakGroups(dir: string, names = ['1-baseline', '2-target', '3-final']): Promise<LeakGroupJson[]> {
-  const result = await heapdiff(['leaks', ...names.map((n) => join(dir, `${n}.heapsnapshot`)), '--limit', '0', '--json']);
+  const result = await heapdiff(['leaks', '--by', 'class', ...names.map((n) => join(dir, `${n}.heapsnapshot`)), '--limit', '0', '--json']);
   expect(result.stderr).toBe('');
   return (JSON.parse(result.stdout) as { groups: LeakGroupJson[] }).groups;
 }

@@ -1,4 +1,5 @@
 import { InvalidOptionError } from '../errors/errors.js';
+import { CodeNames } from '../naming/code-names.js';
 import { createPrivateDir, ensureDir, removeDir, snapshotPaths } from '../load/snapshot-files.js';
 import { loadSnapshotIds } from '../load/snapshot.js';
 import { takeHeapSnapshot } from '../load/take-heap-snapshot.js';
@@ -122,6 +123,8 @@ async function check(scenario: Scenario, options: LeakCheckOptions): Promise<Lea
     const analysis = analyzeHeap(await loadSnapshot(files[2]!));
     const later = new Map<number, { count: number; retainedSize: number }>();
     for (const g of findLeaks(analysis, { baseline: target, limit: 0, pathSamples: 0 })) later.set(g.classId, g);
+    // Functions are named with their file and line, relative to where the tests run.
+    const code = new CodeNames(analysis.graph, { cwd: process.cwd() });
     const ignored = (name: string): boolean => ignore.some((p) => (typeof p === 'string' ? p === name : p.test(name)));
 
     const groups: ScenarioLeakGroup[] = findLeaks(analysis, { baseline, target, limit: 0, pathSamples: 50, maxPaths }).map((g) => {
@@ -138,7 +141,7 @@ async function check(scenario: Scenario, options: LeakCheckOptions): Promise<Lea
         selfSize: g.selfSize,
         retainedSize: g.retainedSize,
         leaking: grows && !ignored(g.name),
-        paths: g.clusters.map((c) => ({ count: c.count, steps: pathInfo(analysis, c.path) })),
+        paths: g.clusters.map((c) => ({ count: c.count, steps: pathInfo(analysis, c.path, code) })),
         sampled: g.sampled,
       };
     });

@@ -1,4 +1,5 @@
 import type { HeapAnalysis } from '../analysis/analyze.js';
+import type { CodeNames } from '../naming/code-names.js';
 import { nodeLabel } from '../present/labels.js';
 import { formatPath, pathView, type PathStepView } from '../present/path-view.js';
 import { safeText } from '../present/safe-text.js';
@@ -38,8 +39,8 @@ export interface ScenarioLeakGroup {
   sampled: number;
 }
 
-export function pathInfo(analysis: HeapAnalysis, path: PathStep[]): LeakPathStepInfo[] {
-  return pathView(analysis, path, 200).map((step) => ({ ...step, label: nodeLabel(step) }));
+export function pathInfo(analysis: HeapAnalysis, path: PathStep[], code: CodeNames): LeakPathStepInfo[] {
+  return pathView(analysis, path, { code, nameLength: 200 }).map((step) => ({ ...step, label: nodeLabel(step) }));
 }
 
 /** The groups as `heapdiff leaks` prints them: class, counts, sizes, then each path root first. */

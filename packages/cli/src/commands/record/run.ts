@@ -147,15 +147,14 @@ function stage(done: number, plan: Plan): string {
 /** What to run next (stdout, so a script can pick it up), or the analysis itself with --analyze. */
 async function next(paths: string[], analyze: boolean): Promise<number> {
   const [baseline, target] = paths;
-  const final = paths.length >= 3 ? paths.at(-1) : undefined;
   if (analyze) {
     process.stdout.write('\n');
     if (!target) return runSummary({ snapshot: baseline!, limit: 20, sort: 'retained', json: false });
-    return runLeaks({ baseline: baseline!, target, final, limit: 20, paths: 3, failOnLeak: false, threshold: '1MB', thresholdCount: 1000, json: false });
+    return runLeaks({ snapshots: paths, by: 'holder', limit: 20, paths: 3, fullPath: false, failOnLeak: false, threshold: '1MB', thresholdCount: 1000, json: false });
   }
   const lines = ['', 'Next:'];
   if (!target) lines.push(`  heapdiff summary ${shellQuote(display(baseline!))}`);
-  else lines.push(`  heapdiff leaks ${[baseline!, target, ...(final ? [final] : [])].map((p) => shellQuote(display(p))).join(' ')}`);
+  else lines.push(`  heapdiff leaks ${paths.map((p) => shellQuote(display(p))).join(' ')}`);
   if (paths.length >= 3) lines.push(`  heapdiff growth ${paths.map((p) => shellQuote(display(p))).join(' ')}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
