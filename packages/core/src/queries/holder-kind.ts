@@ -21,7 +21,8 @@ const MAX_LINKS = 50_000_000;
  */
 export function forEachEntry(g: HeapGraph, names: Record<KnownName, number>, o: number, visit?: (target: number) => void): HolderShape {
   const { internal, element, property, hidden } = g.edgeTypeId;
-  const kind = g.nodeName(o);
+  // Objects are named by their class; strings, arrays and other values by their type.
+  const kind = g.nodeType[o] === g.nodeTypeId.object || g.nodeType[o] === g.nodeTypeId.native ? g.nodeName(o) : `(${g.nodeTypeName(o)})`;
   const table = childByName(g, o, internal, names.table);
   if (table >= 0) return tableEntries(g, kind, table, visit);
   const reactions = childByName(g, o, internal, names.reactions_or_result);
@@ -48,6 +49,15 @@ export function forEachEntry(g: HeapGraph, names: Record<KnownName, number>, o: 
       t = childByName(g, t, property, names._idleNext);
     }
     return { kind: 'TimersList', unit: 'timers', entries: count };
+  }
+  if (g.nodeNameIndex[o] === names['system / Context']) {
+    let variables = 0;
+    for (let e = g.firstEdgeIndex[o]!, end = g.firstEdgeIndex[o + 1]!; e < end; e++) {
+      if (g.edgeType[e] !== g.edgeTypeId.context) continue;
+      variables++;
+      visit?.(g.edgeToOrdinal[e]!);
+    }
+    return { kind: 'scope', unit: 'variables', entries: variables };
   }
   let elements = 0;
   let properties = 0;

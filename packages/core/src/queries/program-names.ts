@@ -4,7 +4,7 @@ import { childByName, type KnownName } from '../naming/string-index.js';
 import type { PathStep } from './retainer-path.js';
 
 /** Where a name starts: the program's own way to reach an object. */
-export type AnchorKind = 'module' | 'exports' | 'export' | 'global' | 'closure' | 'node';
+export type AnchorKind = 'module' | 'exports' | 'export' | 'global' | 'closure' | 'node' | 'scope';
 
 /** How the program reaches an object: `store.sessions`, a property of what `app/session-store.js` exports. */
 export interface ProgramName {
@@ -18,6 +18,8 @@ export interface ProgramName {
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** Names are cut to this many characters (a heap's property names are any strings). */
+const MAX_NAME = 200;
 const NUMERIC = /^\d+$/;
 
 /**
@@ -62,11 +64,12 @@ export function nameOfPath(analysis: HeapAnalysis, code: CodeNames, path: readon
     else text += text === '' && piece.text.startsWith('.') ? piece.text.slice(1) : piece.text;
     if (piece.stop) break;
   }
-  // A scope is named for what it is: its module, or the function whose closure it is.
-  const last = path[path.length - 1]!.ordinal;
-  if (code.isScope(last)) text = code.scopeLabel(last);
   // What the header line stands for: the scope or global holding the variable, the exports object, the export's cell.
-  return { text, kind: anchor.kind, where: anchor.where, from: anchor.kind === 'exports' ? anchor.step : anchor.step - 1 };
+  const from = anchor.kind === 'exports' ? anchor.step : anchor.step - 1;
+  // A scope is named for what it is (its module, or the function whose closure it is), reached from the anchor.
+  const last = path[path.length - 1]!.ordinal;
+  if (code.isScope(last)) return { text: code.scopeLabel(last).slice(1, -1), kind: 'scope', where: anchor.where, from };
+  return { text: text.length > MAX_NAME ? `${text.slice(0, MAX_NAME - 1)}…` : text, kind: anchor.kind, where: anchor.where, from };
 }
 
 /**

@@ -187,57 +187,63 @@ function classesHeld(analysis: HeapAnalysis, code: CodeNames, suspects: number[]
   const active = new Uint8Array(classCount);
   const { firstDominated, dominated } = analysis.dominatorTree;
   const { selfSize, retainedSize } = analysis;
+  // Typed DFS stacks, as deep as the dominator tree (a 10M-link list is a chain of dominators).
+  let stack = new Int32Array(1024);
+  let cursor = new Uint32Array(1024);
   for (let i = 0; i < s; i++) {
-    // Each suspect's subtree on its own: suspects never nest (the walk stops at the first).
+    // Each suspect's subtree on its own: suspects never nest (the walk stops at the first). A node
+    // on the stack is ~o when it was counted for its class's retained size (its class is active).
     const top = suspects[i]!;
-    const nodes: number[] = [top];
-    const entered: number[] = [0];
-    while (nodes.length > 0) {
-      const o = nodes[nodes.length - 1]!;
-      const state = entered[entered.length - 1]!;
-      if (state === 0) {
-        entered[entered.length - 1] = 1;
-        if (o !== top && selfSize[o]) {
-          const c = classOf[o]!;
+    let depth = 0;
+    stack[depth] = top;
+    cursor[depth++] = firstDominated[top]!;
+    while (depth > 0) {
+      const entry = stack[depth - 1]!;
+      const o = entry < 0 ? ~entry : entry;
+      const next = cursor[depth - 1]!;
+      if (next < firstDominated[o + 1]!) {
+        cursor[depth - 1] = next + 1;
+        const child = dominated[next]!;
+        if (suspectOf.has(child)) continue;
+        if (depth === stack.length) {
+          stack = grown(stack, new Int32Array(2 * depth));
+          cursor = grown(cursor, new Uint32Array(2 * depth));
+        }
+        let counted = false;
+        if (selfSize[child]) {
+          const c = classOf[child]!;
           const at = i * classCount + c;
           objects[i]!++;
           count[at]!++;
-          self[at]! += selfSize[o]!;
-          let counted = false;
+          self[at]! += selfSize[child]!;
           if (!active[c]) {
-            retained[at]! += retainedSize[o]!;
+            retained[at]! += retainedSize[child]!;
             active[c] = 1;
             counted = true;
           }
-          entered[entered.length - 1] = counted ? 2 : 1;
-          if (g.nodeType[o] === closure) {
-            const p = code.files.position(o);
+          if (g.nodeType[child] === closure) {
+            const p = code.files.position(child);
+            const name = g.nodeNameIndex[child]!;
             const script = p ? p.scriptId : NO_SCRIPT;
             const line = p ? p.line : 0;
             const column = p ? p.column : 0;
-            const name = g.nodeNameIndex[o]!;
             let f = functionKeys[i]!.find(name, script, line, column);
             if (f < 0) {
-              f = functions.push({ suspect: i, sample: o, row: { name: '', count: 0, selfSize: 0, retainedSize: 0 } }) - 1;
+              f = functions.push({ suspect: i, sample: child, row: { name: '', count: 0, selfSize: 0, retainedSize: 0 } }) - 1;
               functionKeys[i]!.add(name, script, line, column, f);
             }
             const row = functions[f]!.row;
             row.count++;
-            row.selfSize += selfSize[o]!;
-            row.retainedSize += counted ? retainedSize[o]! : 0;
+            row.selfSize += selfSize[child]!;
+            if (counted) row.retainedSize += retainedSize[child]!;
           }
         }
-        for (let k = firstDominated[o]!, end = firstDominated[o + 1]!; k < end; k++) {
-          const child = dominated[k]!;
-          if (suspectOf.has(child)) continue;
-          nodes.push(child);
-          entered.push(0);
-        }
+        stack[depth] = counted ? ~child : child;
+        cursor[depth++] = firstDominated[child]!;
         continue;
       }
-      nodes.pop();
-      entered.pop();
-      if (state === 2) active[classOf[o]!] = 0;
+      depth--;
+      if (entry < 0) active[classOf[o]!] = 0;
     }
   }
   const closureClass = names.indexOf('Function');
@@ -251,4 +257,9 @@ function classesHeld(analysis: HeapAnalysis, code: CodeNames, suspects: number[]
     rows.sort((a, b) => b.retainedSize - a.retainedSize || b.count - a.count);
     return { rows: rows.slice(0, keep), objects: objects[i]!, more: Math.max(0, rows.length - keep) };
   });
+}
+
+function grown<T extends Int32Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

@@ -1,5 +1,5 @@
 import {
-  formatCount, formatPath, formatSignedCount, formatSize, pathView, plural, programPathView, safeText,
+  formatCount, formatPath, formatSignedCount, formatSize, pathView, plural, programPathView, safeText, visible,
   type CodeNames, type HeapAnalysis, type LeakHolder, type LeakHolderReport, type ProgramName,
 } from '@heapdiff/core';
 import pc from 'picocolors';
@@ -25,7 +25,7 @@ export function formatHolderReport(analysis: HeapAnalysis, code: CodeNames, repo
   const out: string[] = [];
   const leaks = report.entries.filter((e) => e.verdict === 'leak');
   const totalLeaks = leaks.length + report.more.leaks;
-  const names = leaks.slice(0, 3).map((e) => safeText(holderName(analysis, code, e), 60));
+  const names = leaks.slice(0, 3).map((e) => visible(holderName(analysis, code, e)));
   if (report.entries.length === 0) {
     out.push(`No leak: no object allocated between ${first} and ${second} is still alive in ${last}.`);
     return out;
@@ -47,7 +47,7 @@ export function formatHolderReport(analysis: HeapAnalysis, code: CodeNames, repo
 
 function formatEntry(analysis: HeapAnalysis, code: CodeNames, entry: LeakHolder, rank: number, options: HolderTextOptions): string[] {
   const g = analysis.graph;
-  const name = safeText(holderName(analysis, code, entry), 80);
+  const name = visible(holderName(analysis, code, entry));
   const where = entry.name ? describeWhere(entry.name) : 'no name in the program\'s code';
   const verdict = verdictText(entry, options.thresholds);
   const out = [`${pc.bold(`#${rank} ${name}`)}  ${pc.dim(`(${safeText(where, 160)})`)}  ${entry.verdict === 'leak' ? pc.red(verdict) : verdict}`];
@@ -78,6 +78,7 @@ function describeWhere(name: ProgramName): string {
     case 'global': return 'a global';
     case 'closure': return `a variable of the ${name.where}`;
     case 'node': return name.where;
+    case 'scope': return `reached from ${name.where}`;
   }
 }
 

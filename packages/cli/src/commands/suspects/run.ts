@@ -1,4 +1,4 @@
-import { CodeNames, findSuspects, formatCount, formatPath, formatSize, plural, programPathView, safeText } from '@heapdiff/core';
+import { CodeNames, findSuspects, formatCount, formatPath, formatSize, plural, programPathView, safeText, visible } from '@heapdiff/core';
 import pc from 'picocolors';
 import { UsageError } from '../../errors.js';
 import { loadAnalysis, type LoadArgs } from '../../load/load-snapshot.js';
@@ -40,13 +40,13 @@ export async function runSuspects(args: SuspectsArgs): Promise<number> {
     out.push(pc.bold(`${plural(suspects.length, 'leak suspect')}: where the heap accumulates (Eclipse MAT's "big drop"), largest share first`));
   }
   suspects.forEach((s, i) => {
-    const name = safeText(suspectName(analysis, code, s), 80);
-    const where = s.name ? pc.dim(`  (${safeText(s.name.where, 160)})`) : '';
+    const name = visible(suspectName(analysis, code, s));
+    const where = s.name ? pc.dim(`  (${s.name.kind === 'scope' ? 'reached from ' : ''}${safeText(s.name.where, 160)})`) : '';
     out.push('', `${pc.bold(`#${i + 1} ${name}`)}${where}  ${pc.red(`${(s.share * 100).toFixed(1)}% of the heap, ${formatSize(s.retainedSize)}`)}`);
     out.push(`   ${safeText(s.shape.kind, 60)} of ${formatCount(s.shape.entries)} ${s.shape.unit} @${analysis.graph.nodeId[s.ordinal]}`);
     const classes = s.classes.slice(0, CLASSES_SHOWN).map((c) => `${formatCount(c.count)} ${safeText(c.name, 100)} (${formatSize(c.retainedSize)})`);
     const more = s.classes.length - CLASSES_SHOWN + s.moreClasses;
-    out.push(`   holds ${plural(s.objectCount, 'object')}: ${classes.join(', ')}${more > 0 ? `, ${plural(more, 'more class', 'more classes')}` : ''}`);
+    if (s.objectCount > 0) out.push(`   holds ${plural(s.objectCount, 'object')}: ${classes.join(', ')}${more > 0 ? `, ${plural(more, 'more class', 'more classes')}` : ''}`);
     out.push(...formatPath(programPathView(analysis, code, s.path, s.name), '   '));
   });
   if (suspects.length > 0) out.push('', pc.dim(`Next: heapdiff inspect ${safeText(args.snapshot, 200)} --id @${analysis.graph.nodeId[suspects[0]!.ordinal]}, or take two more snapshots and run heapdiff leaks to see what grows.`));
