@@ -58,6 +58,7 @@ export type { ClassSampleSource } from './queries/subgraph-starts.js';
 // Presentation: the one copy of labels, safe text and sizes that every output uses
 export { edgeLabel, formatEdgeLabel } from './naming/edge-label.js';
 export { nodeDisplayName } from './naming/node-name.js';
+export { describeWhere, holderName, holderShapeText } from './present/holder-text.js';
 export { isStringType, nodeLabel, nodeValue } from './present/labels.js';
 export type { LabelSource } from './present/labels.js';
 export { formatPath, pathView } from './present/path-view.js';

@@ -119,6 +119,31 @@ export class CodeNames {
     return { moduleLevel, esm, file: esm ? this.moduleFile(extension) : null, via: -1 };
   }
 
+  /**
+   * The variable a scope's edge `e` holds, or null. V8 names a scope's slots after its variables,
+   * except in contexts it does not take for declaration scopes (code that vm wrappers compile, as
+   * vitest and vite-node do), whose slots are hidden edges `{k}`: then the k-th variable is the
+   * k-th hidden string edge of the scope's `scope_info`, which lists the variables in slot order.
+   */
+  variableName(c: number, e: number): string | null {
+    const g = this.g;
+    const { context, hidden, internal } = g.edgeTypeId;
+    const type = g.edgeType[e];
+    if (type === context) return g.edgeName(e);
+    if (type !== hidden || !this.isScope(c)) return null;
+    // Named slots next to hidden ones would shift the numbering.
+    for (let x = g.firstEdgeIndex[c]!, end = g.firstEdgeIndex[c + 1]!; x < end; x++) if (g.edgeType[x] === context) return null;
+    const info = childByName(g, c, internal, this.names.scope_info);
+    if (info < 0) return null;
+    const slot = g.edgeNameOrIndex[e]!;
+    for (let x = g.firstEdgeIndex[info]!, end = g.firstEdgeIndex[info + 1]!; x < end; x++) {
+      if (g.edgeType[x] !== hidden || g.edgeNameOrIndex[x] !== slot) continue;
+      const name = g.edgeToOrdinal[x]!;
+      return g.nodeType[name] === g.nodeTypeId.string ? g.nodeName(name) : null;
+    }
+    return null;
+  }
+
   /** `{module scope app/x.js}` or `{closure scope of f() app/x.js:3:7}`. */
   scopeLabel(c: number): string {
     const info = this.scope(c);

@@ -2,7 +2,7 @@ import type { HeapGraph } from '../graph/heap-graph.js';
 
 /** Edge and node names the naming code looks for, as string indices (-1 when absent). */
 export const KNOWN_NAMES = [
-  'shared', 'script', 'script_or_debug_info', 'context', 'previous', 'extension', 'function', 'bound_function',
+  'shared', 'script', 'script_or_debug_info', 'scope_info', 'context', 'previous', 'extension', 'function', 'bound_function',
   'table', 'elements', 'properties', 'value', 'exports', 'filename', 'reactions_or_result', '_events', '_idleNext',
   'system / Context', 'system / NativeContext', 'system / SourceTextModule', 'system / Cell', 'system / PromiseReaction', 'system / AllocationSite',
   'Module', 'Generator', 'Promise', 'TimersList', 'Timeout', 'Array', 'Map', 'Set', 'Object', 'timerListMap', '__proto__',

@@ -34,8 +34,11 @@ export function pathView(analysis: HeapAnalysis, path: readonly PathStep[], opti
   const { classOf, names } = analysis.classes;
   const { code } = options;
   const closure = g.nodeTypeId.closure;
-  return path.map(({ ordinal: o, edge }) => {
+  const hidden = g.edgeTypeId.hidden;
+  return path.map(({ ordinal: o, edge }, k) => {
     const label = !code ? null : g.nodeType[o] === closure ? code.functionLabel(o) : code.isScope(o) ? code.scopeLabel(o) : null;
+    // A scope's unnamed slot, named after its variable as DevTools names the others.
+    const variable = code && k > 0 && edge >= 0 && g.edgeType[edge] === hidden ? code.variableName(path[k - 1]!.ordinal, edge) : null;
     return {
       nodeId: g.nodeId[o]!,
       name: nodeDisplayName(g, analysis.domState, o, options.nameLength ?? MAX_NAME_LENGTH),
@@ -47,6 +50,7 @@ export function pathView(analysis: HeapAnalysis, path: readonly PathStep[], opti
       retainedSize: analysis.retainedSize[o]!,
       location: code ? code.files.where(o) : null,
       ...(label ? { label } : {}),
+      ...(variable !== null ? { edgeText: `->${variable}` } : {}),
     };
   });
 }

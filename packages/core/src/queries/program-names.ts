@@ -33,18 +33,19 @@ const NUMERIC = /^\d+$/;
 export function nameOfPath(analysis: HeapAnalysis, code: CodeNames, path: readonly PathStep[]): ProgramName | null {
   const g = analysis.graph;
   const { names } = code;
-  const { context, property, internal } = g.edgeTypeId;
+  const { context, hidden, property, internal } = g.edgeTypeId;
   let anchor: { step: number; kind: AnchorKind; label: string; where: string } | null = null;
   for (let k = 1; k < path.length; k++) {
     const prev = path[k - 1]!.ordinal;
     const node = path[k]!.ordinal;
     const e = path[k]!.edge;
     const type = g.edgeType[e];
-    if (type === context && code.isScope(prev)) {
+    const variable = type === context || type === hidden ? code.variableName(prev, e) : null;
+    if (variable !== null && code.isScope(prev)) {
       const scope = code.scope(prev);
       if (!code.isUserFile(scope.file)) continue;
-      if (scope.moduleLevel) anchor = { step: k, kind: 'module', label: g.edgeName(e), where: `module ${code.files.display(scope.file)}` };
-      else if (scope.via >= 0) anchor = { step: k, kind: 'closure', label: g.edgeName(e), where: `closure scope of ${code.functionLabel(scope.via)}` };
+      if (scope.moduleLevel) anchor = { step: k, kind: 'module', label: variable, where: `module ${code.files.display(scope.file)}` };
+      else if (scope.via >= 0) anchor = { step: k, kind: 'closure', label: variable, where: `closure scope of ${code.functionLabel(scope.via)}` };
     } else if (type === property && g.edgeNameOrIndex[e] === names.exports) {
       const file = code.commonJsModuleFile(prev);
       if (code.isUserFile(file)) anchor = { step: k, kind: 'exports', label: '', where: `exports of ${code.files.display(file)}` };
@@ -80,7 +81,7 @@ export function nameOfPath(analysis: HeapAnalysis, code: CodeNames, path: readon
 export function programEdgeText(analysis: HeapAnalysis, code: CodeNames, from: number, e: number): { text: string; restart?: boolean; stop?: boolean } | null {
   const g = analysis.graph;
   const { names } = code;
-  const { context, property, element, internal } = g.edgeTypeId;
+  const { context, hidden, property, element, internal } = g.edgeTypeId;
   const type = g.edgeType[e];
   const nameIndex = g.edgeNameOrIndex[e]!;
   if (type === element) return { text: `[${nameIndex}]` };
@@ -88,7 +89,10 @@ export function programEdgeText(analysis: HeapAnalysis, code: CodeNames, from: n
     const name = g.strings[nameIndex]!;
     return { text: IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]` };
   }
-  if (type === context) return code.isScope(from) ? { text: g.strings[nameIndex]!, restart: true } : null;
+  if (type === context || type === hidden) {
+    const variable = code.isScope(from) ? code.variableName(from, e) : null;
+    return variable === null ? null : { text: variable, restart: true };
+  }
   if (type !== internal) return null;
   if (nameIndex === names.table || nameIndex === names.elements || nameIndex === names.properties || nameIndex === names.value) return null;
   if (nameIndex === names.reactions_or_result) return { text: '.then(…)', stop: true };

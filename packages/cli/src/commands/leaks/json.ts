@@ -1,4 +1,4 @@
-import { nodeLabel, pathView, programPathView, type CodeNames, type HeapAnalysis, type LeakGroup, type LeakHolder, type LeakHolderReport } from '@heapdiff/core';
+import { holderName, nodeLabel, pathView, programPathView, type CodeNames, type HeapAnalysis, type LeakGroup, type LeakHolder, type LeakHolderReport } from '@heapdiff/core';
 import { pathToJson, stepToJson } from '../../json/path-step.js';
 import type { LeaksByClassOutput, LeaksByHolderOutput } from './schema.js';
 
@@ -13,13 +13,6 @@ export type SeriesSnapshots = LeaksByHolderOutput['snapshots'];
 export interface Thresholds {
   bytes: number;
   count: number;
-}
-
-/** The holder's name in the program's words, else the holder as a person recognises it (its class). */
-export function holderName(analysis: HeapAnalysis, code: CodeNames, entry: LeakHolder): string {
-  if (entry.name) return entry.name.text;
-  const [step] = pathView(analysis, [{ ordinal: entry.ordinal, edge: -1 }], { code });
-  return nodeLabel(step!);
 }
 
 export function holderEntryJson(analysis: HeapAnalysis, code: CodeNames, entry: LeakHolder): LeaksByHolderOutput['leaks'][number] {

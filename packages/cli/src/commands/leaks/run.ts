@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import {
-  CodeNames, findLeakHolders, findLeaks, formatCount, formatPath, formatSize, largestObjectId, loadSnapshotIds, loadSnapshotIdsInBackground,
+  CodeNames, findLeakHolders, findLeaks, formatCount, holderName, formatPath, formatSize, largestObjectId, loadSnapshotIds, loadSnapshotIdsInBackground,
   pathView, plural, safeText, type IdIndex, type LeakGroup,
 } from '@heapdiff/core';
 import { basename } from 'node:path';
@@ -9,7 +9,7 @@ import { parseSize } from '../../args/size.js';
 import { checkGraphDir, classGroupDrawing, writeLeakGraphs, type LeakDrawing } from '../../drawings/leak-graphs.js';
 import { UsageError, EXIT_LEAKS_FOUND } from '../../errors.js';
 import { loadAnalysis, type LoadArgs } from '../../load/load-snapshot.js';
-import { holderName, isLeakGroup, leaksByClassJson, leaksByHolderJson, type SeriesSnapshots, type Thresholds } from './json.js';
+import { isLeakGroup, leaksByClassJson, leaksByHolderJson, type SeriesSnapshots, type Thresholds } from './json.js';
 import { formatHolderReport } from './text.js';
 
 export interface LeaksArgs extends LoadArgs {

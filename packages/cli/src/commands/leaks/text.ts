@@ -1,9 +1,9 @@
 import {
-  formatCount, formatPath, formatSignedCount, formatSize, pathView, plural, programPathView, safeText, visible,
-  type CodeNames, type HeapAnalysis, type LeakHolder, type LeakHolderReport, type ProgramName,
+  describeWhere, formatCount, formatPath, formatSignedCount, formatSize, holderName, holderShapeText, pathView, plural,
+  programPathView, safeText, visible, type CodeNames, type HeapAnalysis, type LeakHolder, type LeakHolderReport,
 } from '@heapdiff/core';
 import pc from 'picocolors';
-import { holderName, type Thresholds } from './json.js';
+import type { Thresholds } from './json.js';
 
 /** Classes listed per entry; the rest are counted. */
 const CLASSES_SHOWN = 4;
@@ -48,15 +48,11 @@ export function formatHolderReport(analysis: HeapAnalysis, code: CodeNames, repo
 function formatEntry(analysis: HeapAnalysis, code: CodeNames, entry: LeakHolder, rank: number, options: HolderTextOptions): string[] {
   const g = analysis.graph;
   const name = visible(holderName(analysis, code, entry));
-  const where = entry.name ? describeWhere(entry.name) : 'no name in the program\'s code';
+  const where = describeWhere(entry.name);
   const verdict = verdictText(entry, options.thresholds);
   const out = [`${pc.bold(`#${rank} ${name}`)}  ${pc.dim(`(${safeText(where, 160)})`)}  ${entry.verdict === 'leak' ? pc.red(verdict) : verdict}`];
-  const shape = entry.chain
-    ? `a chain of ${formatCount(entry.chain.links)} links repeating every ${plural(entry.chain.period, 'step')}`
-    : `${safeText(entry.shape.kind, 60)} of ${formatCount(entry.shape.entries)} ${entry.shape.unit}`;
-  const entries = entry.growth && entry.growth.entries.length > 1 ? ` (${entry.growth.entries.map(formatCount).join(' → ')} over the snapshots)` : '';
   const siblings = entry.siblings > 1 ? `, one of ${formatCount(entry.siblings)} alike` : '';
-  out.push(`   ${shape}${entries}${siblings}, retains ${formatSize(entry.retainedSize)} @${g.nodeId[entry.ordinal]}`);
+  out.push(`   ${holderShapeText(entry)}${siblings}, retains ${formatSize(entry.retainedSize)} @${g.nodeId[entry.ordinal]}`);
   const classes = entry.classes.slice(0, CLASSES_SHOWN).map((c) => `${formatCount(c.count)} ${safeText(c.name, 100)}`);
   const moreClasses = entry.classes.length > CLASSES_SHOWN ? `, ${plural(entry.classes.length - CLASSES_SHOWN, 'more class', 'more classes')}` : '';
   out.push(`   holds ${plural(entry.members.count, 'object')} that survived (retaining ${formatSize(entry.members.retainedSize)}): ${classes.join(', ')}${moreClasses}`);
@@ -67,19 +63,6 @@ function formatEntry(analysis: HeapAnalysis, code: CodeNames, entry: LeakHolder,
   const path = options.fullPath ? pathView(analysis, entry.path, { code }) : programPathView(analysis, code, entry.path, entry.name);
   out.push(...formatPath(path, '   '));
   return out;
-}
-
-/** `a variable of module app/x.js`, `exported by app/x.js`, `a global`… */
-function describeWhere(name: ProgramName): string {
-  switch (name.kind) {
-    case 'module': return `a variable of ${name.where}`;
-    case 'exports': return `exported by ${name.where.replace(/^exports of /, '')}`;
-    case 'export': return `an ${name.where}`;
-    case 'global': return 'a global';
-    case 'closure': return `a variable of the ${name.where}`;
-    case 'node': return name.where;
-    case 'scope': return `reached from ${name.where}`;
-  }
 }
 
 function verdictText(entry: LeakHolder, thresholds: Thresholds): string {
