@@ -1,6 +1,7 @@
 'use strict';
 // The common ways a Node service leaks, each in its own module file (test/scenarios/apps/), so that
-// `leaks` must name each holder as the program does, with its file and line. Three snapshots:
+// `leaks` must name each holder as the program does, with its file and line; CommonJS modules and
+// one ES module (apps/plugins.mjs). Three snapshots:
 // after 50, 200 and 300 units of each leak, with short-lived garbage in every phase.
 // Usage: node --expose-gc named-leaks.cjs <baseline> <target> <final>
 const { runLeakPhases } = require('./lib/leak-phases.cjs');
@@ -12,7 +13,7 @@ const { startPolling } = require('./apps/poller');
 const { replaceThing } = require('./apps/the-thing');
 
 let next = 0;
-runLeakPhases('named-leaks.cjs', (units) => {
+import('./apps/plugins.mjs').then(({ registerPlugin }) => runLeakPhases('named-leaks.cjs', (units) => {
   for (let i = 0; i < units; i++) {
     const id = next++;
     recordRequest(id);
@@ -21,5 +22,6 @@ runLeakPhases('named-leaks.cjs', (units) => {
     whenReady(id);
     if (i % 5 === 0) startPolling(id);
     if (i % 10 === 0) replaceThing();
+    registerPlugin(id);
   }
-});
+}));
