@@ -72,9 +72,9 @@
   const post = (method, params) =>
     new Promise((resolve, reject) => session.post(method, params, (error) => (error ? reject(error) : resolve())));
 
-  const sample = () => {
+  const sample = (time = now()) => {
     const m = memoryUsage.call(process);
-    send({ type: 'sample', time: now(), heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers ?? 0, rss: m.rss });
+    send({ type: 'sample', time, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers ?? 0, rss: m.rss });
   };
 
   /** Snapshots one at a time, in the order asked: two at once would interleave their chunks. */
@@ -94,8 +94,10 @@
         sink = null;
         fs.closeSync(fd);
         fd = -1;
-        sample();
-        send({ type: 'snapshot', id: request.id, bytes, started, ended: now() });
+        // The reading right after the snapshot's full GC, stamped with its end: what is retained.
+        const ended = now();
+        sample(ended);
+        send({ type: 'snapshot', id: request.id, bytes, started, ended });
       } catch (error) {
         sink = null;
         if (fd >= 0) fs.closeSync(fd);
@@ -124,7 +126,7 @@
     pending += text.slice(start);
   });
 
-  const sampler = every(sample, config.sampleEveryMs);
+  const sampler = every(() => sample(), config.sampleEveryMs);
   sampler.unref();
   // heapdiff closes the pipe only after the program is gone; closed earlier, heapdiff itself was
   // killed: end the program as heapdiff would have (SIGTERM) rather than leave it running alone.
