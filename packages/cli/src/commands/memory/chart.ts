@@ -16,7 +16,7 @@ interface Line {
   color: string;
 }
 
-/** Heap used and RSS (a page has no RSS: heap used and heap total). */
+/** The figures charted: heap used and RSS (a page has no RSS: heap used and heap total). */
 export function chartLines(series: MemorySeries): Line[] {
   const heapUsed: Line = { name: 'heap used', value: (s) => s.heapUsed, color: asciichart.blue };
   const hasRss = series.samples.some((s) => s.rss !== undefined);
@@ -29,27 +29,34 @@ const PLOT_START = LABEL_WIDTH + 2;
 const MIN_COLUMNS = 10;
 
 /**
- * The series as a line chart from zero (asciichart), one column per slice of time holding the
- * highest reading in it, then an axis with a tick under each snapshot, the snapshots' numbers,
- * the load command's runs (═), the time at both ends, and a legend.
+ * The series as line charts from zero (asciichart), one panel per figure with its own scale (RSS
+ * dwarfs the heap, whose growth is the point), one column per slice of time holding the highest
+ * reading in it; under them a shared time axis with a tick at each snapshot, the snapshots'
+ * numbers, the load command's runs (═), and the time at both ends.
  */
 export function renderMemoryChart(series: MemorySeries, options: ChartOptions): string {
   const samples = series.samples;
-  const lines = chartLines(series);
   const duration = Math.max(1, samples.at(-1)?.t ?? 0, ...series.snapshots.map((m) => m.tEnd));
   const columns = Math.max(MIN_COLUMNS, Math.min(options.width - PLOT_START - 1, samples.length));
   const column = (t: number): number => Math.min(columns - 1, Math.floor((t / duration) * columns));
-  const plotted = lines.map((line) => bucketMax(samples, line.value, column, columns));
-  const top = Math.max(1, ...plotted.flat());
-  const chart = asciichart.plot(plotted, {
-    height: options.height,
-    min: 0,
-    max: top,
-    format: (x) => formatSize(Math.max(0, x)).padStart(LABEL_WIDTH),
-    ...(options.color ? { colors: lines.map((l) => l.color) } : {}),
-  });
-
   const indent = ' '.repeat(PLOT_START - 1);
+
+  const out: string[] = [];
+  for (const line of chartLines(series)) {
+    const values = bucketMax(samples, line.value, column, columns);
+    const title = options.color ? `${line.color}${line.name}${asciichart.reset}` : line.name;
+    out.push(`${indent} ${title}`);
+    out.push(
+      asciichart.plot(values, {
+        height: options.height,
+        min: 0,
+        max: Math.max(1, ...values),
+        format: (x) => formatSize(Math.max(0, x)).padStart(LABEL_WIDTH),
+        ...(options.color ? { colors: [line.color] } : {}),
+      }),
+    );
+  }
+
   const ticks = Array.from({ length: columns }, () => '─');
   const numbers = Array.from({ length: columns + 4 }, () => ' ');
   series.snapshots.forEach((mark, i) => {
@@ -57,7 +64,7 @@ export function renderMemoryChart(series: MemorySeries, options: ChartOptions): 
     ticks[at] = '┴';
     placeLabel(numbers, at, String(i + 1));
   });
-  const out = [chart, `${indent}└${ticks.join('')}`];
+  out.push(`${indent}└${ticks.join('')}`);
   if (series.snapshots.length > 0) out.push(`${indent} ${numbers.join('').trimEnd()}   ← snapshots`);
   if (series.load && series.load.runs.length > 0) {
     const runs = Array.from({ length: columns }, () => ' ');
@@ -66,8 +73,6 @@ export function renderMemoryChart(series: MemorySeries, options: ChartOptions): 
   }
   const end = formatSeconds(duration);
   out.push(`${indent} 0s${' '.repeat(Math.max(1, columns - 2 - end.length))}${end}`);
-  const key = (line: Line): string => (options.color ? `${line.color}──${asciichart.reset}` : '──');
-  out.push(`${indent} ${lines.map((line) => `${key(line)} ${line.name}`).join('   ')}`);
   return out.join('\n');
 }
 

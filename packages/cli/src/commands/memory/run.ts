@@ -13,7 +13,8 @@ export interface MemoryArgs {
   json: boolean;
 }
 
-const CHART_HEIGHT = 12;
+/** Rows of each of the two panels. */
+const CHART_HEIGHT = 8;
 const MAX_WIDTH = 120;
 
 export async function runMemory(args: MemoryArgs): Promise<number> {
