@@ -142,6 +142,14 @@ describe('record: the program and what it started', () => {
     expect(/Debugger x*/.exec(theirs)![0].length).toBe('Debugger '.length + bytes);
     expect(readdirSync(dir)).toContain('1-snapshot.heapsnapshot');
   });
+
+  test('heapdiff killed outright (SIGKILL): the program, left without its pipe, ends itself', async () => {
+    const run = record(['--count', '3', '--interval', '2s', '-o', join(work, 'killed'), '--', 'node', scenario('record-target.cjs')]);
+    const pid = Number(await run.waitFor(/job runner started \(pid (\d+)\)/, 'stdout'));
+    run.child.kill('SIGKILL');
+    await run.exited;
+    expect(await goneSoon(pid)).toBe(true);
+  });
 });
 
 describe('record --on-signal', () => {
