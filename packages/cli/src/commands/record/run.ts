@@ -1,6 +1,6 @@
 import { formatSize, safeText } from '@heapdiff/core';
 import { existsSync, mkdirSync, readdirSync, rmdirSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UsageError } from '../../errors.js';
 import { startAgentNode } from '../../record/agent-node.js';
@@ -17,6 +17,7 @@ import { runLeaks } from '../leaks/run.js';
 import { MEMORY_FILE } from '../memory/series.js';
 import { runSummary } from '../summary/run.js';
 import { MemoryLog } from './memory-log.js';
+import { checkUrl, defaultDir, display, isDirectory, shellQuote } from './paths-and-urls.js';
 
 export interface RecordArgs {
   program?: string[];
@@ -232,41 +233,4 @@ async function next(paths: string[], dir: string, analyze: boolean): Promise<num
   lines.push(`  heapdiff memory ${shellQuote(display(dir))}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
-}
-
-function checkUrl(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new UsageError(`--url: "${text}" is not a URL (expected e.g. http://localhost:8080/)`);
-  }
-  if (!['http:', 'https:', 'file:'].includes(url.protocol)) throw new UsageError(`--url: expected an http, https or file URL, got ${url.protocol}`);
-  return url.href;
-}
-
-function defaultDir(): string {
-  const now = new Date();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  const date = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
-  const time = `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  return `heapdiff-record-${date}-${time}`;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return readdirSync(path) !== undefined;
-  } catch {
-    return false;
-  }
-}
-
-/** A path as the user would type it: relative to the working directory when inside it. */
-function display(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel : path;
-}
-
-function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
