@@ -8,7 +8,7 @@ export const recordCommand: CommandSpec = {
       .usage(
         '$0 record [options] -- node app.js [args]\n$0 record [options] --url URL\n\n' +
           'Run a Node.js program (or open a page in Chromium), take heap snapshots of it and sample its memory.\n\n' +
-          'Nothing listens for connections: a Node.js program gets heapdiff\'s agent (node --require) and a private ' +
+          'Nothing listens where another user could connect: a Node.js program gets heapdiff\'s agent (node --require) and a private ' +
           'pipe instead of an inspector port, and Chromium is driven over a pipe (--remote-debugging-pipe). ' +
           'Snapshots and memory.json are written readable by you only (0600).',
       )
