@@ -3,8 +3,8 @@
 // time (newest, oldest, then the ones between); only `diff` needs two graphs at once: the
 // newest is kept until the oldest is compared with it, as the `diff` command holds both.
 import {
-  analyzeHeap, CodeNames, computeDiff, computeGrowth, computeSummary, countClasses, findLeakHolders, largestObjectId,
-  loadSnapshotIds, loadSnapshotIdsInBackground, plural, formatSize,
+  analyzeHeap, CodeNames, computeDiff, computeGrowth, computeSummary, countClasses, findLeakHolders, formatSize, holderName,
+  largestObjectId, loadSnapshotIds, loadSnapshotIdsInBackground, plural,
   type HeapAnalysis, type HeapGraph, type IdIndex, type InterfaceDefinition, type SnapshotClassCounts,
 } from '@heapdiff/core';
 import { stat } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { loadAnalysis, loadWithProgress, type LoadArgs } from '../../load/load-s
 import { createProgress } from '../../output/progress.js';
 import { diffJson } from '../diff/json.js';
 import { growingClasses, growthJson } from '../growth/json.js';
-import { holderName, leaksByHolderJson, type SeriesSnapshots, type Thresholds } from '../leaks/json.js';
+import { leaksByHolderJson, type SeriesSnapshots, type Thresholds } from '../leaks/json.js';
 import { sortSummaryClasses, summaryJson } from '../summary/json.js';
 import type { SummaryOutput } from '../summary/schema.js';
 import { holderDetail, holdersOverview } from './holder-details.js';

@@ -1,4 +1,4 @@
-import { formatCount, formatSignedCount, formatSize, plural } from '@heapdiff/core';
+import { formatCount, formatSignedCount, formatSize, holderShapeText, plural } from '@heapdiff/core';
 // The report's first screen: what leaks, where in the program and how fast, from `leaks` by
 // holder — a headline naming the culprits, then one table row per holder. The holders' paths
 // and what each holds follow in a section of their own. Heap strings go through heapText.
@@ -81,10 +81,9 @@ const KIND_TEXT: Record<Entry['holder']['kind'], string> = {
   direct: 'the nearest object that holds them and did not leak itself',
 };
 
-/** `Map of 4,200 entries`, `a chain of 500 links`. */
-function shapeText(entry: Entry): string {
-  const { shape } = entry.holder;
-  const base = entry.chain ? `a chain of ${formatCount(entry.chain.links)} links` : `${shape.kind} of ${formatCount(shape.entries)} ${shape.unit}`;
+/** `Map of 4,200 entries`, `a chain of 500 links repeating every 3 steps`; with `counts`, its entries in each snapshot. */
+function shapeText(entry: Entry, counts = false): string {
+  const base = holderShapeText({ chain: entry.chain, shape: entry.holder.shape, growth: counts ? entry.growth : null });
   return entry.holder.siblings > 1 ? `${base}, one of ${formatCount(entry.holder.siblings)} alike` : base;
 }
 
@@ -187,11 +186,9 @@ function holderArticle(e: Row, detail: HolderDetail | undefined, leaks: LeaksByH
   const { snapshots, thresholds } = leaks;
   const verdict = verdictText(e, thresholds);
   const flag = e.verdict === 'leak' ? `<span class="leak">${text(verdict)}</span>` : text(verdict);
-  const grew = grewBy(e);
-  const over = grew && grew.values.length > 1 ? ` (${listed(grew.values)} ${grew.unit} over the snapshots)` : '';
   const parts = [
     `<article id="holder-${e.rank}"><h3>#${e.rank} ${heapText(e.holder.name, 200)} ${whereHtml(e)}</h3>`,
-    `<p>${flag}. ${text(`${shapeText(e)}${over}, ${KIND_TEXT[e.holder.kind]}; it retains ${formatSize(e.retainedSize)}`)} <span class="mono">@${e.holder.nodeId}</span></p>`,
+    `<p>${flag}. ${text(`${shapeText(e, true)}, ${KIND_TEXT[e.holder.kind]}; it retains ${formatSize(e.retainedSize)}`)} <span class="mono">@${e.holder.nodeId}</span></p>`,
   ];
   if (e.growth && e.growth.gained.length > 0) {
     const steps = e.growth.gained.map((s, i) => `${snapshotLabel(i)}→${snapshotLabel(i + 1)} ${formatSignedCount(s.count)} (${formatSize(s.size)})`);
