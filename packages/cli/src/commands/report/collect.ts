@@ -8,11 +8,13 @@ import {
   type HeapAnalysis, type HeapGraph, type IdIndex, type InterfaceDefinition, type SnapshotClassCounts,
 } from '@heapdiff/core';
 import { stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { applyLimit } from '../../args/options.js';
 import { loadAnalysis, loadWithProgress, type LoadArgs } from '../../load/load-snapshot.js';
 import { createProgress } from '../../output/progress.js';
 import { diffJson } from '../diff/json.js';
 import { growingClasses, growthJson } from '../growth/json.js';
+import { readMemorySeries } from '../memory/series.js';
 import { leaksByHolderJson, type SeriesSnapshots, type Thresholds } from '../leaks/json.js';
 import { sortSummaryClasses, summaryJson } from '../summary/json.js';
 import type { SummaryOutput } from '../summary/schema.js';
@@ -40,14 +42,28 @@ function summarize(path: string, analysis: HeapAnalysis, limit: number): Summari
 }
 
 /**
- * MEMORY SERIES WIRING. The memory `heapdiff record` sampled while it took these snapshots, or
- * null when they did not come from `record`. Returns null until `record` writes its series
- * (`readMemorySeries(dir)` in commands/memory/series.ts, the directory of the snapshots, kept
- * only when its snapshot marks name these files); the page draws whatever this returns, and
- * embeds it in its data as `memory`.
+ * The memory `heapdiff record` sampled while it took these snapshots (its `memory.json` beside
+ * them), or null when they did not come from one recording. Only the samples and the snapshot
+ * marks reach the page: the program's command line may carry secrets. A damaged memory.json
+ * costs the chart, not the report.
  */
-export async function reportMemorySeries(_snapshots: readonly string[]): Promise<MemorySeries | null> {
-  return null;
+export async function reportMemorySeries(snapshots: readonly string[]): Promise<MemorySeries | null> {
+  const dir = dirname(snapshots[0]!);
+  if (snapshots.some((s) => dirname(s) !== dir)) return null;
+  let series: Awaited<ReturnType<typeof readMemorySeries>>;
+  try {
+    series = await readMemorySeries(dir);
+  } catch (error) {
+    process.stderr.write(`heapdiff: no memory chart: ${error instanceof Error ? error.message : String(error)}\n`);
+    return null;
+  }
+  if (!series) return null;
+  const marked = new Set(series.snapshots.map((m) => m.file));
+  if (!snapshots.every((s) => marked.has(basename(s)))) return null;
+  return {
+    samples: series.samples,
+    snapshots: series.snapshots.map((m) => ({ t: m.t, file: m.file })),
+  };
 }
 
 /** What the earlier snapshots of a series give `leaks`: the first two's ids, and every one's largest id. */
