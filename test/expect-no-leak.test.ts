@@ -3,18 +3,22 @@
 // takes in os.tmpdir() are gone afterwards.
 import { execFile } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { InvalidOptionError, analyzeHeap, findLeaks, formatEdgeLabel, loadSnapshot, loadSnapshotIds } from '@heapdiff/core';
 import { LeakAssertionError, checkForLeaks, expectNoLeak, takeHeapSnapshot } from '@heapdiff/core/leak-test';
 
 const run = promisify(execFile);
 const CLI = new URL('../packages/cli/bundle/heapdiff.js', import.meta.url).pathname;
 
+// A temporary directory of this file's own: other test files and runs make heapdiff-leak- directories too.
+const ownTmp = mkdtempSync(join(tmpdir(), 'heapdiff-test-tmp-'));
+process.env.TMPDIR = ownTmp;
+afterAll(() => rm(ownTmp, { recursive: true, force: true }));
 const leakDirs = (): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith('heapdiff-leak-'));
 
 async function leakError(promise: Promise<unknown>): Promise<LeakAssertionError> {
@@ -79,6 +83,9 @@ describe('leaking scenarios fail with the class and its holder', () => {
       registry.orders.push(new Order(registry.orders.length));
     }));
     expect(error.code).toBe('E_LEAK_FOUND');
+    // Where they gather comes first, named as the test file names it (vitest compiles it in a wrapper whose slots V8 leaves unnamed).
+    expect(error.holders[0]).toMatchObject({ name: 'registry.orders', where: 'a variable of module test/expect-no-leak.test.ts', growing: true });
+    expect(error.message).toMatch(/Held by \(growing with every 5 runs\):\n {2}registry\.orders {2}\(a variable of module test\/expect-no-leak\.test\.ts\)\n {5}Array of \d+ elements/);
     expect(error.message).toMatch(/^Memory leak: objects of \d+ class/);
     expect(error.message).toContain('#1 Order  5 objects from the first 5 runs still alive (+5 from the next 5)');
     expect(pathOf(error, 'Order')).toMatch(/→Object \.orders→Array \[\d+\]→Order$/);
@@ -90,9 +97,14 @@ describe('leaking scenarios fail with the class and its holder', () => {
       events.on('refresh', () => listener.owner);
     }, { iterations: 4 }));
     const group = error.groups.find((g) => g.name === 'Listener')!;
+    expect(error.holders[0]).toMatchObject({ name: 'events._events.refresh', growing: true });
+    expect(error.message).toMatch(/holds 8 objects from the first runs: 4 \(anonymous\)\(\) test\/expect-no-leak\.test\.ts:\d+:\d+, 4 Listener/);
     expect(group.count).toBe(4);
     expect(group.laterCount).toBe(4);
-    expect(pathOf(error, 'Listener')).toMatch(/→EventEmitter \._events→Object \.refresh→Array \[\d+\]→\(anonymous\)\(\) \{context\}→system \/ Context ->listener→Listener$/);
+    // The listener is named by its file and line, and so is the scope it closes over.
+    expect(pathOf(error, 'Listener')).toMatch(
+      /→EventEmitter \._events→Object \.refresh→Array \[\d+\]→\(anonymous\)\(\) test\/expect-no-leak\.test\.ts:\d+:\d+ \{context\}→\{closure scope of \(anonymous\)\(\) test\/expect-no-leak\.test\.ts:\d+:\d+\} ->listener→Listener$/,
+    );
     expect(error.message).toContain('._events → Object');
   });
 
@@ -107,7 +119,7 @@ describe('leaking scenarios fail with the class and its holder', () => {
       expect(pathOf(error, 'Object')).toMatch(/→Map \{table\}→\(array\) \{\d+\}→Object$/);
       const files = ['1-baseline', '2-target', '3-final'].map((f) => join(dir, `${f}.heapsnapshot`));
       expect(error.message).toContain(`Snapshots: heapdiff leaks ${files.join(' ')}`);
-      const { stdout } = await run(process.execPath, [CLI, 'leaks', ...files, '--json', '--limit', '0']);
+      const { stdout } = await run(process.execPath, [CLI, 'leaks', '--by', 'class', ...files, '--json', '--limit', '0']);
       const cli = JSON.parse(stdout) as { groups: Array<{ name: string; count: number }> };
       const objects = error.groups.find((g) => g.name === 'Object')!;
       expect(cli.groups.find((g) => g.name === 'Object')?.count).toBe(objects.count);

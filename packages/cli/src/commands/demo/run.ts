@@ -1,6 +1,6 @@
-import { formatCount, safeText } from '@heapdiff/core';
+import { plural, safeText } from '@heapdiff/core';
 import { spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pc from 'picocolors';
@@ -53,7 +53,10 @@ export async function runDemo(args: DemoArgs): Promise<number> {
     'The demo service caches every response and adds an event listener per session, and never lets go.\n' +
       'It handles requests in three phases and writes a heap snapshot after each (GC first).',
   );
-  await runNode(['--expose-gc', demoScript, dir]);
+  // Run from a copy beside its snapshots, so heapdiff names its file as a short relative path.
+  const script = join(dir, 'leaky-service.cjs');
+  await copyFile(demoScript, script);
+  await runNode(['--expose-gc', script, dir]);
   process.stdout.write(`Snapshots written: ${safeText(baseline, 200)}, ${safeText(target, 200)}, ${safeText(final, 200)}\n`);
 
   step(
@@ -64,31 +67,31 @@ export async function runDemo(args: DemoArgs): Promise<number> {
   await runSummary({ snapshot: final, limit: 10, sort: 'retained', json: false });
 
   step(
-    `heapdiff leaks ${baseline} ${target} ${final} --limit 3 --paths 1`,
-    'Which objects were allocated between the first two snapshots and are still alive in the third?\n' +
-      'Each group shows who holds it: follow the path to ->responseCache (the never-evicted cache)\n' +
-      'and to ->bus ._events.config (listeners that were never removed).',
+    `heapdiff leaks ${baseline} ${target} ${final} --limit 3`,
+    'Which objects were allocated between the first two snapshots and are still alive in the third, and who holds them?\n' +
+      'One entry per holder, named as the program names it: responseCache (the cache nobody evicts) and\n' +
+      'bus._events.config (listeners nobody removes). Both grew in every interval: that is the verdict.',
   );
-  await runLeaks({ baseline, target, final, limit: 3, paths: 1, failOnLeak: false, threshold: '1MB', thresholdCount: 1000, json: false });
+  await runLeaks({ snapshots: [baseline, target, final], by: 'holder', limit: 3, paths: 1, fullPath: false, failOnLeak: false, threshold: '1MB', thresholdCount: 1000, json: false });
 
   step(
     `heapdiff report ${baseline} ${target} ${final} -o ${reportFile}`,
-    'All of it in one HTML file to open in a browser or attach to a bug: each snapshot\'s classes, the leaks\n' +
-      'with their paths drawn as graphs, a growth chart and the class comparison. It needs no network.',
+    'All of it in one HTML file to open in a browser or attach to a bug. It opens with the verdict (what leaks,\n' +
+      'where in the code, how fast); the holders, growth charts, class comparison and classes are a click away. It needs no network.',
   );
-  const report = await writeReport({ before: baseline, after: target, final, output: reportFile, limit: 20, paths: 3, threshold: '1MB', thresholdCount: 1000 });
+  const report = await writeReport({ snapshots: [baseline, target, final], output: reportFile, limit: 20, threshold: '1MB', thresholdCount: 1000 });
   process.stdout.write(`Report written: ${safeText(reportFile, 200)}\n`);
 
-  const top = report.data.leaks.groups[0];
-  const topSvg = report.leakDetails[0]?.svg;
-  if (top && topSvg) {
+  const drawing = report.overview;
+  if (drawing) {
+    const holders = report.data.leaks.leaks.filter((e) => e.verdict === 'leak').map((e) => safeText(e.holder.name, 60));
     step(
-      `Retainer graph of ${safeText(top.name, 60)}, the largest leak group`,
-      'Its retainer paths merged into one Graphviz drawing (laid out in WebAssembly: nothing to install).\n' +
-        'Arrows go from holder to held; the leaked object is red, the root green.',
+      'Where the leaks are held',
+      `The paths from the program's code to ${holders.join(' and ')} merged into one Graphviz drawing\n` +
+        '(laid out in WebAssembly: nothing to install). Arrows go from holder to held; the objects they hold are red.',
     );
-    await writeFileAtomic(graphFile, topSvg);
-    process.stdout.write(`Graph written: ${safeText(graphFile, 200)} (${formatCount(top.count)} ${safeText(top.name, 60)} objects, ${top.paths.length} path${top.paths.length === 1 ? '' : 's'})\n`);
+    await writeFileAtomic(graphFile, drawing.svg);
+    process.stdout.write(`Graph written: ${safeText(graphFile, 200)} (${plural(holders.length, 'leak holder')})\n`);
   }
 
   step(
