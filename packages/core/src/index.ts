@@ -50,9 +50,9 @@ export type { ClassSampleSource } from './queries/subgraph-starts.js';
 // Presentation: the one copy of labels, safe text and sizes that every output uses
 export { edgeLabel, formatEdgeLabel } from './naming/edge-label.js';
 export { nodeDisplayName } from './naming/node-name.js';
-export { isStringType, nodeLabel, nodeValue } from './present/labels.js';
+export { classLabel, isStringType, nodeLabel, nodeValue } from './present/labels.js';
 export type { LabelSource } from './present/labels.js';
 export { formatPath, pathView } from './present/path-view.js';
 export type { PathStepView } from './present/path-view.js';
-export { safeText, truncate, visible } from './present/safe-text.js';
+export { escapeJsonText, safeText, truncate, visible } from './present/safe-text.js';
 export { formatCount, formatSignedCount, formatSignedSize, formatSize, parseByteSize, plural } from './present/sizes.js';

@@ -31,6 +31,11 @@ export function commandNamed(name: unknown): CommandSpec | undefined {
   return commands.find((spec) => spec.command.split(' ')[0] === name);
 }
 
+/** Every command's name, for suggestions. */
+export function commandNames(): string[] {
+  return commands.map((spec) => spec.command.split(' ')[0]!);
+}
+
 /** Command name → zod schema of its `--json` output, for every command that has one. */
 export async function outputSchemas(): Promise<Record<string, z.ZodType>> {
   const entries = await Promise.all(commands.map(async (spec) => [spec.command.split(' ')[0]!, await spec.jsonSchema?.()] as const));

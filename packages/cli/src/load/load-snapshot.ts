@@ -7,6 +7,8 @@ import { createProgress, type Progress } from '../output/progress.js';
 export interface LoadArgs {
   /** `--redact`: values from the heap are replaced right after loading. */
   redact?: boolean;
+  /** `--quiet`: no progress bars. */
+  quiet?: boolean;
 }
 
 /** Loads one snapshot with a progress bar phase named after the file. */
@@ -28,7 +30,7 @@ export interface LoadedAnalysis {
  * the analysis, mostly one).
  */
 export async function loadAnalysis(path: string, args: LoadArgs & { json?: boolean }, whileAnalysing?: () => void): Promise<LoadedAnalysis> {
-  const progress = createProgress(args.json !== true);
+  const progress = createProgress(args.json !== true && args.quiet !== true);
   try {
     const snapshot = await loadWithProgress(path, progress, args);
     whileAnalysing?.();

@@ -1,28 +1,32 @@
-import { formatCount, safeText } from '@heapdiff/core';
+import { plural, safeText } from '@heapdiff/core';
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pc from 'picocolors';
+import type { Colors } from '../../output/colors.js';
 import { writeFileAtomic } from '../../output/atomic-write.js';
 import { packageRoot } from '../../package-root.js';
 import { runLeaks } from '../leaks/run.js';
 import { writeReport } from '../report/run.js';
 import { runSummary } from '../summary/run.js';
+import { demoOptions } from './options.js';
 
 export interface DemoArgs {
-  output: string;
+  [option: string]: unknown;
 }
 
 const demoScript = fileURLToPath(new URL('demo/leaky-service.cjs', packageRoot));
 
-function step(title: string, explanation: string): void {
-  process.stdout.write(`\n${pc.bold(pc.cyan(`▸ ${title}`))}\n${pc.dim(explanation)}\n\n`);
+/** A titled step of the walk-through; nothing with `--quiet`. */
+function stepper(colors: Colors, quiet: boolean): (title: string, explanation: string) => void {
+  return (title, explanation) => {
+    if (!quiet) process.stdout.write(`\n${colors.bold(colors.cyan(`▸ ${title}`))}\n${colors.dim(explanation)}\n\n`);
+  };
 }
 
-function runNode(args: string[]): Promise<void> {
+function runNode(args: string[], quiet: boolean): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'] });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (code === 0) resolvePromise();
@@ -39,10 +43,14 @@ function shown(path: string): string {
 
 /**
  * Records the bundled leaking service, walks through what heapdiff finds in it, and leaves the
- * snapshots, an HTML report and a retainer graph in `args.output` to look at afterwards.
+ * snapshots, an HTML report and a retainer graph in `--out-dir` to look at afterwards. With
+ * `--quiet`, only the files written are listed.
  */
 export async function runDemo(args: DemoArgs): Promise<number> {
-  const dir = resolve(args.output);
+  const opts = demoOptions.read(args);
+  const { quiet, colors } = opts;
+  const step = stepper(colors, quiet);
+  const dir = resolve(opts.outDir!);
   await mkdir(dir, { recursive: true });
   const [baseline, target, final] = ['1-baseline', '2-target', '3-final'].map((name) => shown(join(dir, `${name}.heapsnapshot`))) as [string, string, string];
   const reportFile = shown(join(dir, 'demo-report.html'));
@@ -53,7 +61,7 @@ export async function runDemo(args: DemoArgs): Promise<number> {
     'The demo service caches every response and adds an event listener per session, and never lets go.\n' +
       'It handles requests in three phases and writes a heap snapshot after each (GC first).',
   );
-  await runNode(['--expose-gc', demoScript, dir]);
+  await runNode(['--expose-gc', demoScript, dir], quiet);
   process.stdout.write(`Snapshots written: ${safeText(baseline, 200)}, ${safeText(target, 200)}, ${safeText(final, 200)}\n`);
 
   step(
@@ -61,7 +69,7 @@ export async function runDemo(args: DemoArgs): Promise<number> {
     'Which classes hold the most memory? Retained size counts everything an object keeps alive,\n' +
       'so the leaking cache shows up as CachedResponse and the Map that holds them.',
   );
-  await runSummary({ snapshot: final, limit: 10, sort: 'retained', json: false });
+  if (!quiet) await runSummary({ snapshot: final, limit: 10, color: args.color });
 
   step(
     `heapdiff leaks ${baseline} ${target} ${final} --limit 3 --paths 1`,
@@ -69,14 +77,14 @@ export async function runDemo(args: DemoArgs): Promise<number> {
       'Each group shows who holds it: follow the path to ->responseCache (the never-evicted cache)\n' +
       'and to ->bus ._events.config (listeners that were never removed).',
   );
-  await runLeaks({ baseline, target, final, limit: 3, paths: 1, failOnLeak: false, threshold: '1MB', thresholdCount: 1000, json: false });
+  if (!quiet) await runLeaks({ baseline, target, final, limit: 3, paths: 1, failOnLeak: false, threshold: '1MB', thresholdCount: 1000, json: false });
 
   step(
     `heapdiff report ${baseline} ${target} ${final} -o ${reportFile}`,
     'All of it in one HTML file to open in a browser or attach to a bug: each snapshot\'s classes, the leaks\n' +
       'with their paths drawn as graphs, a growth chart and the class comparison. It needs no network.',
   );
-  const report = await writeReport({ before: baseline, after: target, final, output: reportFile, limit: 20, paths: 3, threshold: '1MB', thresholdCount: 1000 });
+  const report = await writeReport({ snapshots: [baseline, target, final], output: reportFile, quiet });
   process.stdout.write(`Report written: ${safeText(reportFile, 200)}\n`);
 
   const top = report.data.leaks.groups[0];
@@ -88,7 +96,7 @@ export async function runDemo(args: DemoArgs): Promise<number> {
         'Arrows go from holder to held; the leaked object is red, the root green.',
     );
     await writeFileAtomic(graphFile, topSvg);
-    process.stdout.write(`Graph written: ${safeText(graphFile, 200)} (${formatCount(top.count)} ${safeText(top.name, 60)} objects, ${top.paths.length} path${top.paths.length === 1 ? '' : 's'})\n`);
+    process.stdout.write(`Graph written: ${safeText(graphFile, 200)} (${plural(top.count, `${safeText(top.name, 60)} object`)}, ${plural(top.paths.length, 'path')})\n`);
   }
 
   step(

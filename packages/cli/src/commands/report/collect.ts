@@ -17,7 +17,9 @@ import { growingClasses, growthJson } from '../growth/json.js';
 import { leaksJson } from '../leaks/json.js';
 import { loadAnalysis, loadWithProgress, type LoadArgs } from '../../load/load-snapshot.js';
 import { applyLimit } from '../../args/options.js';
+import type { ClassFilter } from '../../args/class-filter.js';
 import { sortSummaryClasses, summaryJson } from '../summary/json.js';
+import { sizeGrowth } from '../growth/json.js';
 import type { LeakDetail, ReportContent } from './page/data.js';
 
 export interface ReportInputs extends LoadArgs {
@@ -30,6 +32,11 @@ export interface ReportInputs extends LoadArgs {
   paths: number;
   thresholdBytes: number;
   thresholdCount: number;
+  /** `--class` / `--ignore` and `--min-size` (bytes) for the class tables, as the commands apply them. */
+  classes?: ClassFilter;
+  minSize?: number;
+  /** Where notes go (a `--class` that matches nothing). */
+  note?: (text: string) => void;
 }
 
 interface Summarized {
@@ -43,10 +50,18 @@ interface Analysed {
   counts: SnapshotClassCounts;
 }
 
-function summarize(path: string, analysis: HeapAnalysis, limit: number): Summarized {
+/** The report's rows of a class table: those `--class`, `--ignore` and `--min-size` keep. */
+type RowFilter = <Row extends { name: string }>(rows: Row[], size: (row: Row) => number) => Row[];
+
+function rowFilter(inputs: ReportInputs): RowFilter {
+  const { classes, minSize = 0 } = inputs;
+  return (rows, size) => rows.filter((row) => (classes === undefined || classes.matches(row.name)) && size(row) >= minSize);
+}
+
+function summarize(path: string, analysis: HeapAnalysis, limit: number, keep: RowFilter): Summarized {
   const summary = computeSummary(analysis);
-  const json = summaryJson(path, summary, applyLimit(sortSummaryClasses(summary, 'retained'), limit));
-  return { json, classCount: summary.classes.length };
+  const rows = keep(sortSummaryClasses(summary, 'retained'), (c) => c.retainedSize);
+  return { json: summaryJson(path, summary, applyLimit(rows, limit)), classCount: rows.length };
 }
 
 /** The group's retainer paths in one drawing, titled as `leaks --graph` titles it. */
@@ -63,7 +78,7 @@ interface HeldGraph {
 
 /** The newest snapshot: everything `leaks` needs, its summary and class counts; keeps its graph for `diff`. */
 async function analyseNewest(inputs: ReportInputs, path: string) {
-  const progress = createProgress(true);
+  const progress = createProgress(inputs.quiet !== true);
   const baseline = await loadSnapshotIds(inputs.before, { onProgress: progress.phase(`reading ids of ${basename(inputs.before)}`, 1) });
   const targetIds = inputs.final
     ? await loadSnapshotIds(inputs.after, { onProgress: progress.phase(`reading ids of ${basename(inputs.after)}`, 1) })
@@ -74,27 +89,28 @@ async function analyseNewest(inputs: ReportInputs, path: string) {
   const leaksArgs = { baseline: inputs.before, target: inputs.after, final: inputs.final, thresholdCount: inputs.thresholdCount };
   const leaks = leaksJson(leaksArgs, { analysis, info, targetIds, groups, thresholdBytes: inputs.thresholdBytes });
   const details = groups.map((g, i) => ({ pathLines: g.clusters.map((c) => formatPath(pathView(analysis, c.path))), dot: leakGraphDot(analysis, g, i + 1) }));
-  const summary = summarize(path, analysis, inputs.limit);
+  const summary = summarize(path, analysis, inputs.limit, rowFilter(inputs));
+  if (inputs.classes?.active) for (const text of inputs.classes.unmatched(analysis.classes.names)) inputs.note?.(text);
   const counts = countClasses(analysis.graph);
   const held: HeldGraph = { graph: analysis.graph };
   return { summary, counts, leaks, details, held };
 }
 
-async function analyseOne(path: string, interfaces: InterfaceDefinition[], limit: number, load: LoadArgs): Promise<Analysed> {
-  const { analysis } = await loadAnalysis(path, load);
-  return { summary: summarize(path, analysis, limit), counts: countClasses(analysis.graph, { interfaces }) };
+async function analyseOne(path: string, interfaces: InterfaceDefinition[], inputs: ReportInputs): Promise<Analysed> {
+  const { analysis } = await loadAnalysis(path, inputs);
+  return { summary: summarize(path, analysis, inputs.limit, rowFilter(inputs)), counts: countClasses(analysis.graph, { interfaces }) };
 }
 
 /** The oldest snapshot: compared with the newest first, then analysed once that graph is let go. */
-async function analyseOldest(path: string, newest: HeldGraph, interfaces: InterfaceDefinition[], limit: number, load: LoadArgs) {
-  const progress = createProgress(true);
-  const snapshot = await loadWithProgress(path, progress, load);
+async function analyseOldest(path: string, newest: HeldGraph, interfaces: InterfaceDefinition[], inputs: ReportInputs) {
+  const progress = createProgress(inputs.quiet !== true);
+  const snapshot = await loadWithProgress(path, progress, inputs);
   progress.phase('comparing', 1);
   const diff = computeDiff(snapshot.graph, newest.graph!);
   newest.graph = null;
   const analysis = analyzeHeap(snapshot, { onProgress: progress.phase('computing dominators', 1) });
   progress.stop();
-  return { diff, summary: summarize(path, analysis, limit), counts: countClasses(snapshot.graph, { interfaces }) };
+  return { diff, summary: summarize(path, analysis, inputs.limit, rowFilter(inputs)), counts: countClasses(snapshot.graph, { interfaces }) };
 }
 
 export async function collectReport(inputs: ReportInputs): Promise<ReportContent> {
@@ -108,30 +124,32 @@ export async function collectReport(inputs: ReportInputs): Promise<ReportContent
   counts[last] = newest.counts;
   const { interfaces } = newest.counts;
   // The oldest next, so the newest graph can go before the middle one is loaded.
-  const oldest = await analyseOldest(inputs.before, newest.held, interfaces, inputs.limit, inputs);
+  const oldest = await analyseOldest(inputs.before, newest.held, interfaces, inputs);
   summaries[0] = oldest.summary;
   counts[0] = oldest.counts;
   if (inputs.final) {
-    const middle = await analyseOne(inputs.after, interfaces, inputs.limit, inputs);
+    const middle = await analyseOne(inputs.after, interfaces, inputs);
     summaries[1] = middle.summary;
     counts[1] = middle.counts;
   }
 
   const series = { snapshots: counts.map((c, i) => ({ path: paths[i]!, ...c.stats })), classes: computeGrowth(counts) };
-  const growing = growingClasses(series, false);
+  const keep = rowFilter(inputs);
+  const growing = keep(growingClasses(series, false), (c) => Math.abs(sizeGrowth(c)));
+  const diffClasses = keep(oldest.diff.classes, (c) => Math.abs(c.sizeDelta));
   const details: LeakDetail[] = [];
   for (const d of newest.details) details.push({ ...d, svg: await dotToSvg(d.dot) });
   return {
     data: {
       summaries: summaries.map((s) => s.json),
-      diff: diffJson(inputs.before, paths[last]!, oldest.diff, applyLimit(oldest.diff.classes, inputs.limit)),
+      diff: diffJson(inputs.before, paths[last]!, oldest.diff, applyLimit(diffClasses, inputs.limit)),
       leaks: newest.leaks,
       growth: growthJson(series, applyLimit(growing, inputs.limit)),
     },
     leakDetails: details,
     totals: {
       summaryClasses: summaries.map((s) => s.classCount),
-      diffClasses: oldest.diff.classes.length,
+      diffClasses: diffClasses.length,
       growingClasses: growing.length,
     },
   };

@@ -1,36 +1,42 @@
-import { formatCount, safeText } from '@heapdiff/core';
+import { plural, safeText } from '@heapdiff/core';
 import { extname } from 'node:path';
 import { UsageError } from '../../errors.js';
-import { assertNotInput, writeFileAtomic } from '../../output/atomic-write.js';
+import { parseCount } from '../../args/numbers.js';
+import { parseSize } from '../../args/size.js';
+import { readSnapshots } from '../../args/snapshots.js';
+import { writeFileAtomic } from '../../output/atomic-write.js';
 import { collectReport } from './collect.js';
 import type { ReportContent } from './page/data.js';
 import { renderReportHtml } from './page/html.js';
-import { parseSize } from '../../args/size.js';
 import type { LoadArgs } from '../../load/load-snapshot.js';
+import { reportOptions } from './options.js';
 
 export interface ReportArgs extends LoadArgs {
-  before: string;
-  after: string;
-  final?: string;
+  snapshots: string[];
   output: string;
-  limit: number;
-  paths: number;
-  threshold: string;
-  thresholdCount: number;
+  paths?: unknown;
+  threshold?: unknown;
+  thresholdCount?: unknown;
+  [option: string]: unknown;
 }
+
+/** The page lays out at most three snapshots (baseline, target, final). */
+const MAX_SNAPSHOTS = 3;
 
 /** Builds the report and writes it atomically; returns what it showed (the demo reuses the drawings). */
 export async function writeReport(args: ReportArgs): Promise<ReportContent> {
-  const inputs = [args.before, args.after, ...(args.final ? [args.final] : [])];
-  if (!/^\.html?$/i.test(extname(args.output))) throw new UsageError(`-o ${args.output}: the report is an HTML file (use a .html name)`);
-  assertNotInput(args.output, inputs);
-  if (!Number.isInteger(args.paths) || args.paths < 1) throw new UsageError('--paths must be an integer >= 1');
-  const thresholdBytes = parseSize(args.threshold, '--threshold');
+  const [before, after, final] = readSnapshots(args.snapshots, 'report', 2, MAX_SNAPSHOTS, 'heapdiff report 1.heapsnapshot 2.heapsnapshot -o report.html') as [string, string, string?];
+  const opts = reportOptions.read(args, args.snapshots);
+  const output = opts.output!;
+  if (!/^\.html?$/i.test(extname(output))) throw new UsageError(`-o ${output}: the report is an HTML file (use a .html name)`);
+  const paths = parseCount(args.paths ?? 3, '--paths', 1);
+  const thresholdBytes = parseSize(args.threshold ?? '1MB', '--threshold');
+  const thresholdCount = parseCount(args.thresholdCount ?? 1000, '--threshold-count', 0);
   const content = await collectReport({
-    before: args.before, after: args.after, final: args.final, limit: args.limit, paths: args.paths,
-    thresholdBytes, thresholdCount: args.thresholdCount, redact: args.redact,
+    before, after, final, limit: opts.limit, paths, thresholdBytes, thresholdCount,
+    redact: opts.load.redact, quiet: opts.quiet, classes: opts.classes, minSize: opts.minSize, note: opts.note,
   });
-  await writeFileAtomic(args.output, renderReportHtml(content));
+  await writeFileAtomic(output, renderReportHtml(content));
   return content;
 }
 
@@ -38,6 +44,6 @@ export async function runReport(args: ReportArgs): Promise<number> {
   const content = await writeReport(args);
   const groups = content.data.leaks.groups.length;
   const snapshots = content.data.summaries.length;
-  process.stdout.write(`${safeText(args.output, 200)}: ${snapshots} snapshots, ${formatCount(groups)} leak group${groups === 1 ? '' : 's'}\n`);
+  if (args.quiet !== true) process.stdout.write(`${safeText(args.output, 200)}: ${plural(snapshots, 'snapshot')}, ${plural(groups, 'leak group')}\n`);
   return 0;
 }
