@@ -23,8 +23,9 @@ const asList = (value: unknown): unknown[] => (value === undefined ? [] : Array.
  */
 export function readObjectIds(positional: unknown, flagged: unknown, command: string, opts: { min?: number; max?: number; example?: string } = {}): number[] {
   const ids: number[] = [];
-  for (const value of [...asList(positional), ...asList(flagged)]) {
-    const id = parseNodeId(value, '');
+  const given = [...asList(positional).map((value) => [value, ''] as const), ...asList(flagged).map((value) => [value, '--id'] as const)];
+  for (const [value, option] of given) {
+    const id = parseNodeId(value, option);
     if (!ids.includes(id)) ids.push(id);
   }
   const { min = 1, max = Infinity } = opts;
