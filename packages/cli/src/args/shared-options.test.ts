@@ -10,7 +10,8 @@ const table = sharedOptions({
   formats: ['table', 'json', 'csv'],
   output: { describe: 'file' },
 });
-const dirs = sharedOptions({ outDir: { describe: 'dir', default: 'out', legacyO: true } });
+const dirs = sharedOptions({ outDir: { describe: 'dir', default: 'out', deprecated: 'o' } });
+const graphs = sharedOptions({ output: { describe: 'file' }, outDir: { describe: 'dir', deprecated: 'graph' } });
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -64,6 +65,13 @@ describe('read', () => {
     stderr.mockClear();
     expect(dirs.read({ output: 'c', quiet: true }).outDir).toBe('c');
     expect(stderr).not.toHaveBeenCalled();
+  });
+
+  test('-o FILE beside --out-dir DIR, with an old option name for the directory', () => {
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(graphs.read({ output: 'f.json', graph: 'g' })).toMatchObject({ output: 'f.json', format: 'table', outDir: 'g' });
+    expect(stderr).toHaveBeenCalledWith('heapdiff: note: --graph DIR is deprecated here; use --out-dir g\n');
+    expect(graphs.read({ outDir: 'h' }).outDir).toBe('h');
   });
 });
 

@@ -26,8 +26,12 @@ export interface SharedOptionsConfig<S extends string = string> {
   formats?: readonly OutputFormat[];
   /** `-o FILE`: one output file; `required` when the file is the whole point (`report`). */
   output?: { describe: string; required?: boolean };
-  /** `--out-dir DIR`: a set of files; `legacyO` keeps `-o DIR` working, hidden and noted as deprecated. */
-  outDir?: { describe: string; default?: string; legacyO?: boolean };
+  /**
+   * `--out-dir DIR`: a set of files. `deprecated` keeps an old spelling working, hidden from the
+   * help and noted as deprecated: `'o'` for `-o DIR` (`demo`, `record`), or an option's name
+   * (`'graph'` for `leaks --graph DIR`).
+   */
+  outDir?: { describe: string; default?: string; deprecated?: string };
 }
 
 /** The shared options of one run, parsed and checked. Options a command did not take hold their neutral value. */
@@ -126,7 +130,9 @@ function defineShared(y: Argv<any>, config: SharedOptionsConfig<string>): Argv<a
   if (config.output) add('output', { ...value, alias: 'o', demandOption: config.output.required === true, describe: config.output.describe });
   if (config.outDir) {
     add('out-dir', { ...value, describe: config.outDir.describe, ...(config.outDir.default ? { defaultDescription: config.outDir.default } : {}) });
-    if (config.outDir.legacyO) add('output', { ...value, alias: 'o', hidden: true, describe: 'Deprecated: use --out-dir' });
+    const old = config.outDir.deprecated;
+    if (old === 'o') add('output', { ...value, alias: 'o', hidden: true, describe: 'Deprecated: use --out-dir' });
+    else if (old !== undefined) add(old, { ...value, hidden: true, describe: 'Deprecated: use --out-dir' });
   }
   return y.group([...keys, ...GLOBAL_SHARED_KEYS], 'Shared options:');
 }
@@ -162,13 +168,15 @@ function readShared<S extends string>(args: Args, config: SharedOptionsConfig<S>
     assertNotInput(output, inputs);
   }
   const format = readFormat(args, config, output);
-  const legacyDir = config.outDir?.legacyO && args.output !== undefined && args.outDir === undefined ? String(last(args.output)) : undefined;
+  const deprecated = config.outDir?.deprecated;
+  const legacyKey = deprecated === 'o' ? 'output' : deprecated;
+  const legacyDir = legacyKey !== undefined && args[legacyKey] !== undefined && args.outDir === undefined ? String(last(args[legacyKey])) : undefined;
   const outDir = legacyDir ?? (config.outDir && args.outDir !== undefined ? String(last(args.outDir)) : config.outDir?.default);
   if (config.outDir && outDir === '') throw new UsageError('--out-dir: expected a directory, got nothing');
   const note = (text: string): void => {
     if (!quiet) process.stderr.write(`heapdiff: note: ${text}\n`);
   };
-  if (legacyDir !== undefined) note(`-o DIR is deprecated here; use --out-dir ${legacyDir}`);
+  if (legacyDir !== undefined) note(`${deprecated === 'o' ? '-o' : `--${deprecated}`} DIR is deprecated here; use --out-dir ${legacyDir}`);
   const table = format === 'table';
   const options: SharedOptions<S> = {
     classes, sort, minSize, limit, format, output, outDir, quiet,
