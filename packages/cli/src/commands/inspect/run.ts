@@ -1,4 +1,4 @@
-import { BASE_SYSTEM_DISTANCE, classLabel, formatCount, formatSize, inspectNode, isStringType, nodeLabel, safeText, type EdgeView, type NodeInspection } from '@heapdiff/core';
+import { BASE_SYSTEM_DISTANCE, classLabel, CodeNames, formatCount, formatSize, inspectNode, isStringType, nodeLabel, safeText, type EdgeView, type NodeInspection } from '@heapdiff/core';
 import { readObjectIds } from '../../args/object-ids.js';
 import type { Colors } from '../../output/colors.js';
 import { renderTable } from '../../output/table.js';
@@ -21,12 +21,12 @@ export async function runInspect(args: InspectArgs): Promise<number> {
   const [id] = readObjectIds(args.object, args.id, 'inspect', { max: 1 }) as [number];
   const opts = inspectOptions.read(args, [args.snapshot]);
   const { analysis, info } = await loadAnalysis(args.snapshot, opts.load);
-  const node = inspectNode(analysis, id, { limit: opts.limit });
+  const node = inspectNode(analysis, id, { limit: opts.limit, code: new CodeNames(analysis.graph, { cwd: process.cwd() }) });
   const json = (): InspectOutput => {
     return {
       snapshot: info,
       node: {
-        nodeId: node.nodeId, type: node.type, name: node.name, className: node.className, selfSize: node.selfSize,
+        nodeId: node.nodeId, type: node.type, name: node.name, className: node.className, ...(node.location ? { location: node.location } : {}), selfSize: node.selfSize,
         retainedSize: node.retainedSize, distance: node.distance,
         dominator: node.dominator && { nodeId: node.dominator.nodeId, name: node.dominator.name, className: node.dominator.className },
       },
@@ -53,6 +53,7 @@ export async function runInspect(args: InspectArgs): Promise<number> {
         { key: 'type', csv: (e) => e.nodeType },
         { key: 'className', csv: (e) => e.className },
         { key: 'retainedSize', csv: (e) => e.retainedSize },
+        { key: 'location', csv: (e) => e.nodeLocation },
       ],
       rows,
     }),
@@ -66,11 +67,14 @@ export async function runInspect(args: InspectArgs): Promise<number> {
 }
 
 function edgeJson(e: EdgeView): InspectOutput['edges'][number] {
-  return { edge: e.name, edgeType: e.type, label: e.label, nodeId: e.nodeId, name: e.nodeName, type: e.nodeType, className: e.className, retainedSize: e.retainedSize };
+  return {
+    edge: e.name, edgeType: e.type, label: e.label, nodeId: e.nodeId, name: e.nodeName, type: e.nodeType, className: e.className,
+    ...(e.nodeLocation ? { location: e.nodeLocation } : {}), retainedSize: e.retainedSize,
+  };
 }
 
-function nodeText(name: string, type: string, className: string, max: number): string {
-  return nodeLabel({ name, type, className }, max);
+function nodeText(name: string, type: string, className: string, max: number, label: string | null = null): string {
+  return nodeLabel({ name, type, className, label }, max);
 }
 
 function describeDistance(distance: number | null): string {
@@ -92,7 +96,7 @@ function describeNode(node: NodeInspection): string[] {
     const d = node.dominator;
     rows.push(['Dominator', `${classLabel(d.className, 60)} @${d.nodeId}${d.name && d.name !== d.className ? `  ${JSON.stringify(safeText(d.name, 40))}` : ''}`]);
   }
-  return [`${nodeText(node.name, node.type, node.className, 80)} @${node.nodeId}`, ...rows.map(([k, v]) => `  ${k.padEnd(14)} ${v}`)];
+  return [`${nodeText(node.name, node.type, node.className, 80, node.label)} @${node.nodeId}`, ...rows.map(([k, v]) => `  ${k.padEnd(14)} ${v}`)];
 }
 
 function edgeTable(title: string, otherEnd: string, edges: EdgeView[], total: number, colors: Colors, quiet: boolean): string[] {
@@ -103,7 +107,7 @@ function edgeTable(title: string, otherEnd: string, edges: EdgeView[], total: nu
       [
         { header: 'Edge', value: (e: EdgeView) => safeText(e.label, 50) },
         { header: 'Type', value: (e) => e.type },
-        { header: otherEnd, value: (e) => `${nodeText(e.nodeName, e.nodeType, e.className, 50)} @${e.nodeId}` },
+        { header: otherEnd, value: (e) => `${nodeText(e.nodeName, e.nodeType, e.className, 50, e.nodeLabel)} @${e.nodeId}` },
         { header: 'Class', value: (e) => safeText(e.className, 40) },
         { header: 'Retained size', align: 'right', value: (e) => formatSize(e.retainedSize) },
       ],

@@ -1,4 +1,4 @@
-import { formatEdgeLabel, plural, formatPath, pathView, retainerPathOfId, rootCategory, safeText, WEAK_ONLY, type HeapAnalysis, type PathStep, type PathStepView } from '@heapdiff/core';
+import { CodeNames, formatEdgeLabel, formatPath, pathView, plural, retainerPathOfId, rootCategory, safeText, WEAK_ONLY, type HeapAnalysis, type PathStep, type PathStepView } from '@heapdiff/core';
 import { graphToDot } from '@heapdiff/graphviz-export';
 import { extname } from 'node:path';
 import { UsageError } from '../../errors.js';
@@ -29,11 +29,12 @@ export async function runPath(args: PathArgs): Promise<number> {
   }
   const { analysis, info } = await loadAnalysis(args.snapshot, opts.load);
   const path = retainerPathOfId(analysis, id);
+  const code = new CodeNames(analysis.graph, { cwd: process.cwd() });
   const ordinal = analysis.graph.ordinalOfId(id);
   if (args.dot || drawing) return drawPath(analysis, path, ordinal, drawing ? opts.output : undefined, opts.quiet);
-  const steps = pathView(analysis, path);
+  const steps = pathView(analysis, path, { code });
   await opts.emit({
-    json: (): PathOutput => ({ snapshot: info, nodeId: id, path: pathToJson(analysis, path) }),
+    json: (): PathOutput => ({ snapshot: info, nodeId: id, path: pathToJson(analysis, path, code) }),
     csv: () => ({
       columns: [
         { key: 'step', csv: (s: PathStepView & { step: number }) => s.step },
@@ -44,6 +45,7 @@ export async function runPath(args: PathArgs): Promise<number> {
         { key: 'edge', csv: (s) => (s.edge === null ? null : formatEdgeLabel(s.edge, s.edgeType!)) },
         { key: 'edgeType', csv: (s) => s.edgeType },
         { key: 'retainedSize', csv: (s) => s.retainedSize },
+        { key: 'location', csv: (s) => s.location },
       ],
       rows: steps.map((s, step) => ({ ...s, step })),
     }),
