@@ -8,6 +8,8 @@ import { printWarning } from './warnings.js';
 export interface LoadArgs {
   /** `--redact`: values from the heap are replaced right after loading. */
   redact?: boolean;
+  /** `--quiet`: no progress bars. */
+  quiet?: boolean;
 }
 
 /** Loads one snapshot with a progress bar phase named after the file. */
@@ -29,7 +31,7 @@ export interface LoadedAnalysis {
  * the analysis, mostly one).
  */
 export async function loadAnalysis(path: string, args: LoadArgs & { json?: boolean }, whileAnalysing?: () => void): Promise<LoadedAnalysis> {
-  const progress = createProgress(args.json !== true);
+  const progress = createProgress(args.json !== true && args.quiet !== true);
   try {
     const snapshot = await loadWithProgress(path, progress, args);
     whileAnalysing?.();
