@@ -174,7 +174,7 @@ describe('suspects', () => {
     expect(top.share).toBeGreaterThan(0.5);
     expect(top.classes.map((c) => c.name)).toContain('Session');
     const text = await cli(['suspects', snapshot!, '--limit', '3']);
-    expect(text.stdout).toMatch(/#1 store\.sessions +\(exports of test\/scenarios\/apps\/session-store\.js\) +\d+\.\d% of the heap/);
+    expect(text.stdout).toMatch(/#1 store\.sessions +\(exported by test\/scenarios\/apps\/session-store\.js\) +\d+\.\d% of the heap/);
   });
 });
 

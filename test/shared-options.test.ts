@@ -260,7 +260,7 @@ describe('bad values are usage errors: exit 2, one line, before any snapshot is 
 });
 
 describe('--help', () => {
-  const commands = ['summary', 'diff', 'growth', 'orphans', 'path', 'inspect', 'backrefs', 'refs', 'report', 'demo', 'leaks', 'record'];
+  const commands = ['summary', 'diff', 'leaks', 'suspects', 'growth', 'orphans', 'path', 'inspect', 'backrefs', 'refs', 'memory', 'report', 'demo', 'record'];
   const shared: Record<string, string[]> = {
     summary: ['--class', '--ignore', '--sort', '--min-size', '--limit', '--format', '--json', '--output'],
     diff: ['--class', '--ignore', '--sort', '--min-size', '--limit', '--format', '--json', '--output'],
@@ -271,6 +271,9 @@ describe('--help', () => {
     backrefs: ['--output'],
     refs: ['--output'],
     report: ['--class', '--ignore', '--min-size', '--limit', '--output'],
+    leaks: ['--class', '--ignore', '--sort', '--min-size', '--limit', '--format', '--json', '--output'],
+    suspects: ['--class', '--ignore', '--sort', '--min-size', '--limit', '--format', '--json', '--output'],
+    memory: ['--format', '--json', '--output'],
     demo: ['--out-dir'],
   };
 
@@ -283,7 +286,7 @@ describe('--help', () => {
     }
   });
 
-  test.each(commands.filter((c) => !['leaks', 'record'].includes(c)).flatMap((c) => [[c, '80'], [c, '120']]))(
+  test.each(commands.filter((c) => c !== 'record').flatMap((c) => [[c, '80'], [c, '120']]))(
     '%s --help at %s columns: every example command on one line', async (command, columns) => {
       const { stdout } = await ok([command, '--help'], { COLUMNS: columns });
       const examples = stdout.slice(stdout.indexOf('Examples:')).split('\n\n')[0]!.split('\n').slice(1).filter(Boolean);
@@ -294,7 +297,60 @@ describe('--help', () => {
   );
 });
 
-// Rows for `leaks` (and a `suspects` command) come with their rework: --class, --ignore, --sort,
-// --min-size, --limit, --format csv, -o FILE, --out-dir DIR (for --graph), --color, --quiet,
-// snapshots as <snapshots..>.
-describe.todo('leaks: the shared options');
+describe('leaks', () => {
+  test('<snapshots..> (2 and 3), --class, --ignore, --sort, --min-size, --limit, --format csv|json, -o FILE, --quiet', async () => {
+    const all = JSON.parse((await ok(['leaks', s1, s2, s3, '--json', '--limit', '0'])).stdout);
+    expect(all.leaks.length).toBeGreaterThan(1);
+    // --class keeps the holders of LeakyRequest objects (or LeakyRequest holders), --ignore drops them.
+    const only = JSON.parse((await ok(['leaks', s1, s2, s3, '--format', 'json', '--class', 'LeakyRequest'])).stdout);
+    expect(only.leaks.length).toBeGreaterThan(0);
+    for (const e of only.leaks) expect([e.holder.className, ...e.members.map((c: { name: string }) => c.name)]).toContain('LeakyRequest');
+    const ignored = JSON.parse((await ok(['leaks', s1, s2, s3, '--json', '--limit', '0', '--ignore', 'LeakyRequest'])).stdout);
+    expect(ignored.leaks.length).toBeLessThan(all.leaks.length);
+    const byCount = JSON.parse((await ok(['leaks', s1, s2, s3, '--json', '--sort', 'count', '--limit', '0'])).stdout);
+    const counts = byCount.leaks.map((e: { memberCount: number }) => e.memberCount);
+    expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
+    const big = JSON.parse((await ok(['leaks', s1, s2, s3, '--json', '--min-size', '1kB', '--limit', '1'])).stdout);
+    expect(big.leaks).toHaveLength(1);
+    expect(big.leaks[0].memberRetainedSize).toBeGreaterThanOrEqual(1000);
+    const csv = file('csv');
+    expect(await ok(['leaks', s1, s3, '-o', csv, '--quiet'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(csv, 'utf8').split('\r\n')[0]).toBe('holder,where,className,nodeId,kind,entries,verdict,retainedSize,memberCount,memberRetainedSize');
+    const byClass = await ok(['leaks', s1, s2, s3, '--by', 'class', '--format', 'csv', '--class', 'LeakyRequest']);
+    expect(byClass.stdout.split('\r\n').filter(Boolean).slice(1).map((l) => l.split(',')[0])).toEqual(['LeakyRequest']);
+    const quiet = await ok(['leaks', s1, s2, s3, '--quiet', '--limit', '1']);
+    expect(quiet.stdout).not.toContain('Next:');
+    expect((await ok(['leaks', s1, s2, s3, '--class', 'NoSuchClassAnywhere'])).stderr).toMatch(/note: .*NoSuchClassAnywhere/);
+  });
+
+  test('--color colours the verdict; --no-color and files do not', async () => {
+    expect((await ok(['leaks', s1, s2, s3, '--color', '--limit', '1'])).stdout).toMatch(ANSI);
+    expect((await ok(['leaks', s1, s2, s3, '--no-color', '--limit', '1'])).stdout).not.toMatch(ANSI);
+  });
+
+  test.each(['--out-dir'])('refuses %s (its drawings go to --graph DIR)', async (option) => unknownOption(['leaks', s1, s3, option, 'x'], option));
+});
+
+describe('suspects', () => {
+  test('--class, --sort, --min-size, --limit, --format csv|json, -o FILE, --quiet', async () => {
+    const all = JSON.parse((await ok(['suspects', s3, '--json', '--limit', '0', '--min-share', '0.5%'])).stdout);
+    expect(all.suspects.length).toBeGreaterThan(0);
+    const one = JSON.parse((await ok(['suspects', s3, '--format', 'json', '--limit', '1', '--min-share', '0.5%'])).stdout);
+    expect(one.suspects).toHaveLength(1);
+    const byCount = JSON.parse((await ok(['suspects', s3, '--json', '--sort', 'count', '--limit', '0', '--min-share', '0.5%'])).stdout);
+    const counts = byCount.suspects.map((x: { objectCount: number }) => x.objectCount);
+    expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
+    const huge = JSON.parse((await ok(['suspects', s3, '--json', '--min-size', '1GB'])).stdout);
+    expect(huge.suspects).toEqual([]);
+    const csv = file('csv');
+    expect(await ok(['suspects', s3, '-o', csv, '--quiet', '--min-share', '0.5%'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(csv, 'utf8').split('\r\n')[0]).toBe('holder,where,className,nodeId,retainedSize,share,objectCount');
+    expect((await ok(['suspects', s3, '--class', 'NoSuchClassAnywhere'])).stderr).toMatch(/note: .*NoSuchClassAnywhere/);
+  });
+
+  test.each(['--out-dir', '--graph'])('refuses %s', async (option) => unknownOption(['suspects', s3, option, 'x'], option));
+});
+
+describe('memory', () => {
+  test.each(['--class', '--limit', '--sort', '--min-size'])('refuses %s', async (option) => unknownOption(['memory', dir, option, 'x'], option));
+});

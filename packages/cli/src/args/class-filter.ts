@@ -7,6 +7,10 @@ export interface ClassFilter {
   /** Whether either option was given. */
   readonly active: boolean;
   matches(className: string): boolean;
+  /** `--class` alone: whether the name is one asked for (true without `--class`). */
+  wanted(className: string): boolean;
+  /** `--ignore` alone: whether the name is one to leave out (false without `--ignore`). */
+  ignored(className: string): boolean;
   /**
    * Notes for a `--class` or `--ignore` that matches none of `classNames` (every class the command
    * saw, before any other filter), each with the closest name when one is a likely slip of the
@@ -39,6 +43,8 @@ export function classFilter(include: unknown, ignore: unknown): ClassFilter {
   return {
     active: wanted !== undefined || unwanted !== undefined,
     matches: (name) => (wanted === undefined || wanted.test(name)) && (unwanted === undefined || !unwanted.test(name)),
+    wanted: (name) => wanted === undefined || wanted.test(name),
+    ignored: (name) => unwanted !== undefined && unwanted.test(name),
     unmatched(classNames) {
       const notes: string[] = [];
       const names = [...classNames];
@@ -49,4 +55,13 @@ export function classFilter(include: unknown, ignore: unknown): ClassFilter {
       return notes;
     },
   };
+}
+
+/**
+ * `--class` / `--ignore` for a holder: kept when it or a class it holds is asked for, and neither
+ * it nor what it mostly holds (its first class, by retained size) is left out.
+ */
+export function keepHolder(filter: ClassFilter, holderClass: string, held: readonly { name: string }[]): boolean {
+  const names = [holderClass, ...held.map((c) => c.name)];
+  return names.some((name) => filter.wanted(name)) && !filter.ignored(holderClass) && !(held[0] !== undefined && filter.ignored(held[0].name));
 }

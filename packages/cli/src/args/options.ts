@@ -1,20 +1,6 @@
 import { safeText } from '@heapdiff/core';
 import { UsageError } from '../errors.js';
 
-/** `--limit` of commands not yet on the shared options (sharedOptions' `limit`); checked with parseCount. */
-export const limitOption = {
-  type: 'number',
-  default: 20,
-  describe: 'Rows to show (0 = all)',
-} as const;
-
-/** `--json` of commands not yet on the shared options (sharedOptions' `formats`). */
-export const jsonOption = {
-  type: 'boolean',
-  default: false,
-  describe: 'Print one JSON document on stdout (schema in packages/cli/schemas)',
-} as const;
-
 /** `--limit 0` means everything. */
 export function applyLimit<T>(rows: T[], limit: number): T[] {
   return limit > 0 ? rows.slice(0, limit) : rows;

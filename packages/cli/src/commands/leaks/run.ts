@@ -1,31 +1,35 @@
 import { stat } from 'node:fs/promises';
 import {
   CodeNames, findLeakHolders, findLeaks, formatCount, holderName, formatPath, formatSize, largestObjectId, loadSnapshotIds, loadSnapshotIdsInBackground,
-  pathView, plural, safeText, snapshotPairWarning, type HeapGraph, type IdIndex, type LeakGroup, type PairSnapshot,
+  pathView, plural, safeText, snapshotPairWarning, type HeapGraph, type IdIndex, type LeakGroup, type LeakHolder, type LeakHolderReport, type PairSnapshot,
 } from '@heapdiff/core';
 import { basename } from 'node:path';
-import pc from 'picocolors';
+import { parseCount } from '../../args/numbers.js';
+import { readSnapshots } from '../../args/snapshots.js';
 import { parseSize } from '../../args/size.js';
 import { checkGraphDir, classGroupDrawing, writeLeakGraphs, type LeakDrawing } from '../../drawings/leak-graphs.js';
-import { UsageError, EXIT_LEAKS_FOUND } from '../../errors.js';
+import { EXIT_LEAKS_FOUND } from '../../errors.js';
 import { loadAnalysis, type LoadArgs } from '../../load/load-snapshot.js';
 import { STDIN_ARGUMENT } from '../../load/stdin.js';
 import { printPairWarning, printWarning } from '../../load/warnings.js';
+import { keepHolder } from '../../args/class-filter.js';
+import type { Colors } from '../../output/colors.js';
 import { isLeakGroup, leaksByClassJson, leaksByHolderJson, type SeriesSnapshots, type Thresholds } from './json.js';
+import { leaksOptions } from './options.js';
 import { formatHolderReport } from './text.js';
 
 export interface LeaksArgs extends LoadArgs {
   /** Oldest first: leaks are allocated between the first two and alive in the last. */
   snapshots: string[];
-  by: 'holder' | 'class';
-  limit: number;
-  failOnLeak: boolean;
-  threshold: string;
-  thresholdCount: number;
-  paths: number;
-  fullPath: boolean;
-  graph?: string;
-  json: boolean;
+  by?: 'holder' | 'class';
+  failOnLeak?: boolean;
+  threshold?: unknown;
+  thresholdCount?: unknown;
+  paths?: unknown;
+  fullPath?: boolean;
+  /** Directory for the drawings. */
+  graph?: unknown;
+  [option: string]: unknown;
 }
 
 /** What the earlier snapshots of a series give: the first two's ids, and every one's largest id. */
@@ -38,17 +42,23 @@ interface EarlierIds {
 }
 
 export async function runLeaks(args: LeaksArgs): Promise<number> {
-  const { snapshots } = args;
-  if (snapshots.length < 2) throw new UsageError('leaks needs at least two snapshots of one process, oldest first: heapdiff leaks 1.heapsnapshot 2.heapsnapshot 3.heapsnapshot');
-  const thresholds: Thresholds = { bytes: parseSize(args.threshold, '--threshold'), count: args.thresholdCount };
-  if (args.graph !== undefined) checkGraphDir(args.graph);
+  const snapshots = readSnapshots(args.snapshots, 'leaks', 2, Infinity, 'heapdiff leaks 1.heapsnapshot 2.heapsnapshot 3.heapsnapshot');
+  const opts = leaksOptions.read(args, snapshots);
+  const thresholds: Thresholds = { bytes: parseSize(args.threshold ?? '1MB', '--threshold'), count: parseCount(args.thresholdCount ?? 1000, '--threshold-count', 0) };
+  const maxPaths = parseCount(args.paths ?? 3, '--paths', 1);
+  const failOnLeak = args.failOnLeak === true;
+  const graphDir = args.graph === undefined ? undefined : String(args.graph);
+  if (graphDir !== undefined) checkGraphDir(graphDir);
+  // Filters and orders need every entry; otherwise only the first --limit are described in full.
+  const filtering = opts.classes.active || opts.minSize > 0 || opts.sort !== 'verdict';
+  const described = filtering ? 0 : opts.limit;
   const earlier = snapshots.slice(0, -1);
   // A missing file fails at once, with the error it always had.
   for (const path of earlier) if (path !== STDIN_ARGUMENT) await stat(path).catch(() => loadSnapshotIds(path));
   // Only ids are needed of the earlier snapshots: a worker reads them, one after another, while
   // this thread analyses the last one.
   let ids: Promise<EarlierIds> | null = null;
-  const { analysis, info } = await loadAnalysis(snapshots.at(-1)!, args, () => {
+  const { analysis, info } = await loadAnalysis(snapshots.at(-1)!, opts.load, () => {
     ids = readEarlierIds(earlier);
     ids.catch(() => {}); // taken below; it may fail before anyone waits for it
   }).catch(async (error: unknown) => {
@@ -63,38 +73,101 @@ export async function runLeaks(args: LeaksArgs): Promise<number> {
   const code = new CodeNames(analysis.graph, { cwd: process.cwd() });
   const files = snapshots.map((path) => basename(path));
 
+  const names = (): string[] => analysis.classes.names;
+  const classNameOf = (o: number): string => analysis.classes.names[analysis.classes.classOf[o]!]!;
+
   if (args.by === 'class') {
-    const groups = findLeaks(analysis, { baseline, target, limit: args.limit, maxPaths: args.paths });
+    const all = findLeaks(analysis, { baseline, target, limit: described, maxPaths });
+    const shown = opts.select(all, { name: (g) => g.name, size: (g) => g.retainedSize, sorters: classSorters, allNames: names });
+    const groups = shown.rows;
     const drawings = groups.map((group, i) => classGroupDrawing(group, i + 1));
-    const graphs = args.graph !== undefined ? await writeLeakGraphs(args.graph, analysis, drawings, snapshots) : undefined;
-    const leaking = groups.some((g) => isLeakGroup(g, thresholds.bytes, thresholds.count));
-    if (args.json) {
-      const output = leaksByClassJson(analysis, code, groups, series, thresholds);
-      if (graphs) output.groups.forEach((g, i) => { g.graph = graphs[i]; });
-      process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-    } else {
-      process.stdout.write(`${formatClassReport(analysis, code, groups, files, thresholds, args, graphs?.map((f) => f.svg)).join('\n')}\n`);
-    }
-    return args.failOnLeak && leaking ? EXIT_LEAKS_FOUND : 0;
+    const graphs = graphDir !== undefined ? await writeLeakGraphs(graphDir, analysis, drawings, snapshots) : undefined;
+    const leaking = shown.matched.some((g) => isLeakGroup(g, thresholds.bytes, thresholds.count));
+    await opts.emit({
+      json: () => {
+        const output = leaksByClassJson(analysis, code, groups, series, thresholds);
+        output.leaking = leaking;
+        if (graphs) output.groups.forEach((g, i) => { g.graph = graphs[i]; });
+        return output;
+      },
+      csv: () => ({
+        columns: [
+          { key: 'name', csv: (g: LeakGroup) => g.name },
+          { key: 'key', csv: (g) => g.key },
+          { key: 'count', csv: (g) => g.count },
+          { key: 'selfSize', csv: (g) => g.selfSize },
+          { key: 'retainedSize', csv: (g) => g.retainedSize },
+          { key: 'leak', csv: (g) => isLeakGroup(g, thresholds.bytes, thresholds.count) },
+        ],
+        rows: groups,
+      }),
+      text: () => [
+        ...formatClassReport(analysis, code, groups, files, thresholds, { failOnLeak, graphDir, colors: opts.colors }, graphs?.map((f) => f.svg)),
+        ...opts.more(shown, 'group').map((line) => opts.colors.dim(line)),
+      ],
+    });
+    return failOnLeak && leaking ? EXIT_LEAKS_FOUND : 0;
   }
 
-  const report = findLeakHolders(analysis, { baseline, target, maxIds, limit: args.limit, thresholds, code });
+  const found = findLeakHolders(analysis, { baseline, target, maxIds, limit: described, thresholds, code });
+  const candidates = opts.classes.active ? found.entries.filter((entry) => keepHolder(opts.classes, classNameOf(entry.ordinal), entry.classes)) : found.entries;
+  if (opts.classes.active) for (const text of opts.classes.unmatched(names())) opts.note(text);
+  const shown = opts.select(candidates, { size: (e) => e.members.retainedSize, sorters: holderSorters });
+  const hidden = shown.matched.slice(shown.rows.length);
+  const report: LeakHolderReport = {
+    ...found,
+    entries: shown.rows,
+    more: {
+      entries: found.more.entries + hidden.length,
+      members: found.more.members + hidden.reduce((sum, e) => sum + e.members.count, 0),
+      leaks: found.more.leaks + hidden.filter((e) => e.verdict === 'leak').length,
+    },
+  };
   const drawings: LeakDrawing[] = report.entries.map((entry, i) => {
     const name = holderName(analysis, code, entry);
     return { name, title: `#${i + 1} ${name}: ${plural(entry.members.count, 'object')} that survived, retained ${formatSize(entry.members.retainedSize)}`, paths: [entry.path] };
   });
-  const graphs = args.graph !== undefined ? await writeLeakGraphs(args.graph, analysis, drawings, snapshots) : undefined;
+  const graphs = graphDir !== undefined ? await writeLeakGraphs(graphDir, analysis, drawings, snapshots) : undefined;
   const output = leaksByHolderJson(analysis, code, report, series, thresholds);
-  if (args.json) {
-    if (graphs) output.leaks.forEach((entry, i) => { entry.graph = graphs[i]; });
-    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-  } else {
-    const lines = formatHolderReport(analysis, code, report, { files, thresholds, fullPath: args.fullPath });
-    if (graphs && graphs.length > 0) lines.push(graphsLine(args.graph!, graphs.map((f) => f.svg), 'holder'));
-    process.stdout.write(`${lines.join('\n')}\n`);
-  }
-  return args.failOnLeak && output.leaking ? EXIT_LEAKS_FOUND : 0;
+  if (graphs) output.leaks.forEach((entry, i) => { entry.graph = graphs[i]; });
+  await opts.emit({
+    json: () => output,
+    csv: () => ({
+      columns: [
+        { key: 'holder', csv: (e: (typeof output.leaks)[number]) => e.holder.name },
+        { key: 'where', csv: (e) => e.holder.where ?? '' },
+        { key: 'className', csv: (e) => e.holder.className },
+        { key: 'nodeId', csv: (e) => e.holder.nodeId },
+        { key: 'kind', csv: (e) => e.holder.shape.kind },
+        { key: 'entries', csv: (e) => e.holder.shape.entries },
+        { key: 'verdict', csv: (e) => e.verdict },
+        { key: 'retainedSize', csv: (e) => e.retainedSize },
+        { key: 'memberCount', csv: (e) => e.memberCount },
+        { key: 'memberRetainedSize', csv: (e) => e.memberRetainedSize },
+      ],
+      rows: output.leaks,
+    }),
+    text: () => {
+      if (report.entries.length === 0 && found.entries.length > 0) return ['No holder matches the filters.'];
+      const lines = formatHolderReport(analysis, code, report, { files, thresholds, fullPath: args.fullPath === true, colors: opts.colors, quiet: opts.quiet });
+      if (graphs && graphs.length > 0) lines.push(graphsLine(graphDir!, graphs.map((f) => f.svg), 'holder'));
+      return lines;
+    },
+  });
+  return failOnLeak && output.leaking ? EXIT_LEAKS_FOUND : 0;
 }
+
+/** `--sort` for groups by class; `verdict` keeps the order of findLeaks (retained size). */
+const classSorters = {
+  retained: (a: LeakGroup, b: LeakGroup) => b.retainedSize - a.retainedSize,
+  count: (a: LeakGroup, b: LeakGroup) => b.count - a.count,
+};
+
+/** `--sort` for holders; `verdict` keeps findLeakHolders' order (leaks first, then retained size). */
+const holderSorters = {
+  retained: (a: LeakHolder, b: LeakHolder) => b.members.retainedSize - a.members.retainedSize,
+  count: (a: LeakHolder, b: LeakHolder) => b.members.count - a.members.count,
+};
 
 /**
  * The first two snapshots' id sets, and the largest object id of each earlier snapshot, read on a
@@ -137,8 +210,9 @@ function graphsLine(dir: string, svgs: string[], noun: 'group' | 'holder'): stri
 /** `leaks --by class`: the leaked objects by class, each with its clustered retainer paths. */
 function formatClassReport(
   analysis: Parameters<typeof pathView>[0], code: CodeNames, groups: LeakGroup[], files: string[], thresholds: Thresholds,
-  args: Pick<LeaksArgs, 'failOnLeak' | 'graph'>, svgs: string[] | undefined,
+  args: { failOnLeak: boolean; graphDir: string | undefined; colors: Colors }, svgs: string[] | undefined,
 ): string[] {
+  const pc = args.colors;
   const out: string[] = [];
   const [first, second] = files.map((f) => safeText(f, 200));
   const last = safeText(files.at(-1)!, 200);
@@ -157,7 +231,7 @@ function formatClassReport(
       out.push(...formatPath(pathView(analysis, cluster.path, { code }), '     '));
     }
   });
-  if (svgs && svgs.length > 0) out.push(graphsLine(args.graph!, svgs, 'group'));
+  if (svgs && svgs.length > 0) out.push(graphsLine(args.graphDir!, svgs, 'group'));
   if (args.failOnLeak) {
     const leaking = groups.some(isLeak);
     out.push('', leaking ? pc.red(`Leak found: a group reaches ${formatSize(thresholds.bytes)} retained or ${formatCount(thresholds.count)} objects.`) : 'No group reaches the leak thresholds.');

@@ -2,7 +2,7 @@ import {
   describeWhere, formatCount, formatPath, formatSignedCount, formatSize, holderName, holderShapeText, pathView, plural,
   programPathView, safeText, visible, type CodeNames, type HeapAnalysis, type LeakHolder, type LeakHolderReport,
 } from '@heapdiff/core';
-import pc from 'picocolors';
+import type { Colors } from '../../output/colors.js';
 import type { Thresholds } from './json.js';
 
 /** Classes listed per entry; the rest are counted. */
@@ -14,11 +14,14 @@ export interface HolderTextOptions {
   thresholds: Thresholds;
   /** Show the path from the root as DevTools has it, instead of from the module. */
   fullPath: boolean;
+  colors: Colors;
+  /** `--quiet`: no hint of what to run next. */
+  quiet?: boolean;
 }
 
 /** `leaks` by holder for a person: the verdict first, then one block per holder. */
 export function formatHolderReport(analysis: HeapAnalysis, code: CodeNames, report: LeakHolderReport, options: HolderTextOptions): string[] {
-  const { files } = options;
+  const { files, colors: pc } = options;
   const first = safeText(files[0]!, 200);
   const second = safeText(files[1]!, 200);
   const last = safeText(files.at(-1)!, 200);
@@ -41,12 +44,13 @@ export function formatHolderReport(analysis: HeapAnalysis, code: CodeNames, repo
     out.push('', `… ${plural(report.more.entries, 'more holder')} of ${plural(report.more.members, 'object')}${report.more.leaks > 0 ? `, ${plural(report.more.leaks, 'leak')} among them` : ''} (--limit 0 shows all)`);
   }
   const top = report.entries[0]!;
-  out.push('', pc.dim(`Next: heapdiff path ${last} @${analysis.graph.nodeId[top.ordinal]}  (the whole path from a GC root), or --by class for the leaked objects by class.`));
+  if (!options.quiet) out.push('', pc.dim(`Next: heapdiff path ${last} @${analysis.graph.nodeId[top.ordinal]}  (the whole path from a GC root), or --by class for the leaked objects by class.`));
   return out;
 }
 
 function formatEntry(analysis: HeapAnalysis, code: CodeNames, entry: LeakHolder, rank: number, options: HolderTextOptions): string[] {
   const g = analysis.graph;
+  const pc = options.colors;
   const name = visible(holderName(analysis, code, entry));
   const where = describeWhere(entry.name);
   const verdict = verdictText(entry, options.thresholds);

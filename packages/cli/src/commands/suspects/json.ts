@@ -1,14 +1,7 @@
-import { nodeLabel, pathView, programPathView, type CodeNames, type HeapAnalysis, type LeakSuspect } from '@heapdiff/core';
+import { holderName, nodeLabel, pathView, programPathView, type CodeNames, type HeapAnalysis, type LeakSuspect } from '@heapdiff/core';
 import { stepToJson } from '../../json/path-step.js';
 import type { SnapshotInfo } from '../../json/snapshot-info.js';
 import type { SuspectsOutput } from './schema.js';
-
-/** The suspect's name in the program's words, else its class. */
-export function suspectName(analysis: HeapAnalysis, code: CodeNames, suspect: LeakSuspect): string {
-  if (suspect.name) return suspect.name.text;
-  const [step] = pathView(analysis, [{ ordinal: suspect.ordinal, edge: -1 }], { code });
-  return nodeLabel(step!);
-}
 
 export function suspectsJson(analysis: HeapAnalysis, code: CodeNames, info: SnapshotInfo, minShare: number, suspects: LeakSuspect[]): SuspectsOutput {
   const g = analysis.graph;
@@ -20,7 +13,7 @@ export function suspectsJson(analysis: HeapAnalysis, code: CodeNames, info: Snap
       return {
         holder: {
           nodeId: g.nodeId[s.ordinal]!,
-          name: suspectName(analysis, code, s),
+          name: holderName(analysis, code, s),
           where: s.name?.where ?? null,
           className: analysis.classes.names[analysis.classes.classOf[s.ordinal]!]!,
           ...(location ? { location } : {}),
