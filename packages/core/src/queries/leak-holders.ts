@@ -5,8 +5,8 @@ import { CodeNames } from '../naming/code-names.js';
 import { childByName, type KnownName } from '../naming/string-index.js';
 import { forEachEntry, type HolderShape } from './holder-kind.js';
 import { selectLeaked } from './leaks.js';
-import { nameOfPath, type ProgramName } from './program-names.js';
-import { shortestRetainerPath, type PathStep, type RetainerStep } from './retainer-path.js';
+import { namedRetainerPath, nameOfPath, type ProgramName } from './program-names.js';
+import type { PathStep, RetainerStep } from './retainer-path.js';
 
 export interface LeakHolderOptions {
   /** Ids of the first snapshot: objects with these ids are not leaks. */
@@ -319,7 +319,7 @@ function describe(
   const g = analysis.graph;
   const group = assignment.groups[id]!;
   const o = shownHolder(analysis, names, group.holder);
-  const holderPath = cutPath(shortestRetainerPath(analysis, o, memo));
+  const holderPath = cutPath(namedRetainerPath(analysis, code, o, memo));
   const holderStep = holderPath.length - 1;
   const path = group.sample === NONE || group.sample === o ? holderPath : [...holderPath, ...stepsDown(analysis, points, o, group.sample)];
   const k = points.indexOf[group.holder]!;

@@ -1,7 +1,7 @@
 import type { HeapAnalysis } from '../analysis/analyze.js';
 import type { CodeNames } from '../naming/code-names.js';
 import { childByName, type KnownName } from '../naming/string-index.js';
-import type { PathStep } from './retainer-path.js';
+import { shortestRetainerPath, type PathStep, type RetainerStep } from './retainer-path.js';
 
 /** Where a name starts: the program's own way to reach an object. */
 export type AnchorKind = 'module' | 'exports' | 'export' | 'global' | 'closure' | 'node' | 'scope';
@@ -158,3 +158,38 @@ function isProgramValue(analysis: HeapAnalysis, code: CodeNames, o: number): boo
   const name = g.nodeName(o);
   return name === 'Object' || name === 'Array' || name === 'Map' || name === 'Set';
 }
+
+/**
+ * The shortest retainer path to `o`, or one a step longer that ends with a variable of the
+ * program when the shortest one has no name in the program's words (see viaVariable).
+ */
+export function namedRetainerPath(analysis: HeapAnalysis, code: CodeNames, o: number, memo?: Map<number, RetainerStep>): PathStep[] {
+  const shortest = shortestRetainerPath(analysis, o, memo);
+  const name = nameOfPath(analysis, code, shortest);
+  if (name !== null && !name.text.includes('{')) return shortest;
+  return viaVariable(analysis, code, o, shortest, memo) ?? shortest;
+}
+
+/**
+ * A path that ends with a variable of the program holding `o` — a module's or a closure's — when
+ * one is at most a step longer than the shortest: shortest paths tie (a promise is also reached
+ * through its resolve function's internal scope), and the variable is the name a person knows.
+ */
+function viaVariable(analysis: HeapAnalysis, code: CodeNames, o: number, shortest: PathStep[], memo: Map<number, RetainerStep> | undefined): PathStep[] | null {
+  const g = analysis.graph;
+  const { context, hidden } = g.edgeTypeId;
+  const { firstRetainerIndex, retainingNode, retainingEdge } = g.getRetainers();
+  let best: PathStep[] | null = null;
+  for (let r = firstRetainerIndex[o]!, end = firstRetainerIndex[o + 1]!; r < end; r++) {
+    const scope = retainingNode[r]!;
+    const e = retainingEdge[r]!;
+    const type = g.edgeType[e];
+    if ((type !== context && type !== hidden) || analysis.distance[scope]! >= analysis.distance[o]! + 1) continue;
+    if (!code.isScope(scope) || code.variableName(scope, e) === null || !code.isUserFile(code.scope(scope).file)) continue;
+    const above = shortestRetainerPath(analysis, scope, memo);
+    if (above.length === 0 || above.length + 1 > shortest.length + 1 || (best && above.length + 1 >= best.length)) continue;
+    best = [...above, { ordinal: o, edge: e }];
+  }
+  return best;
+}
+

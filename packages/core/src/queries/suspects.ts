@@ -2,8 +2,8 @@ import type { HeapAnalysis } from '../analysis/analyze.js';
 import { CodeNames } from '../naming/code-names.js';
 import { LocationKeys } from '../naming/location-keys.js';
 import { forEachEntry, type HolderShape } from './holder-kind.js';
-import { nameOfPath, type ProgramName } from './program-names.js';
-import { shortestRetainerPath, type PathStep } from './retainer-path.js';
+import { namedRetainerPath, nameOfPath, type ProgramName } from './program-names.js';
+import type { PathStep } from './retainer-path.js';
 
 export interface SuspectOptions {
   /** Suspects reported at most (default 10). */
@@ -104,7 +104,7 @@ export function findSuspects(analysis: HeapAnalysis, options: SuspectOptions = {
     .slice(0, options.limit ?? 10);
   const classes = classesHeld(analysis, code, suspects, options.classes ?? 10);
   return suspects.map((o, i) => {
-    const path = shortestRetainerPath(analysis, o);
+    const path = namedRetainerPath(analysis, code, o);
     return {
       ordinal: o,
       name: nameOfPath(analysis, code, path),
