@@ -115,7 +115,9 @@ export function findLeakHolders(analysis: HeapAnalysis, options: LeakHolderOptio
 
   // Leaks first, then by what their members retain.
   const rank = (i: number): number => (verdicts[i] === 'leak' ? 0 : 1);
-  const order = groups.map((_, i) => i).sort((a, b) => rank(a) - rank(b) || groups[b]!.retained - groups[a]!.retained || groups[b]!.count - groups[a]!.count);
+  // Strings that several leaks share are kept by the global object or a GC root: not an entry of their own.
+  const shared = (group: Group): boolean => group.kind === 'direct' && group.objects === 0 && (group.holder === g.rootOrdinal || analysis.dominator[group.holder] === g.rootOrdinal);
+  const order = groups.map((_, i) => i).filter((i) => !shared(groups[i]!)).sort((a, b) => rank(a) - rank(b) || groups[b]!.retained - groups[a]!.retained || groups[b]!.count - groups[a]!.count);
   const limit = options.limit ?? 20;
   const shown = limit > 0 ? order.slice(0, limit) : order;
   const memo = new Map<number, RetainerStep>();
@@ -161,6 +163,8 @@ function countableOf(analysis: HeapAnalysis, leaked: Uint8Array, names: Record<K
 interface Group {
   holder: number;
   kind: HolderKind;
+  /** Members programs name (objects, functions): a group of strings alone is part of other leaks. */
+  objects: number;
   count: number;
   selfSize: number;
   /** Members' retained size, each counted once (members under another member of the group are not). */
@@ -207,7 +211,7 @@ function assignMembers(analysis: HeapAnalysis, leaked: Uint8Array, countable: Ui
     if (id === undefined) {
       if (kind === 'direct' && groupOfHolder.size >= MAX_DIRECT_HOLDERS) return NONE;
       id = groups.length;
-      groups.push({ holder: holderNode, kind, count: 0, selfSize: 0, retained: 0, sample: NONE, siblings: 1 });
+      groups.push({ holder: holderNode, kind, objects: 0, count: 0, selfSize: 0, retained: 0, sample: NONE, siblings: 1 });
       groupOfHolder.set(holderNode, id);
     } else if (kind === 'new collection') {
       groups[id]!.kind = kind;
@@ -234,6 +238,7 @@ function assignMembers(analysis: HeapAnalysis, leaked: Uint8Array, countable: Ui
     groupOf[o] = id;
     const group = groups[id]!;
     group.count++;
+    group.objects += countable[o]!;
     group.selfSize += selfSize[o]!;
     // The path ends at a member programs name (an object, a function), closest to a root.
     if (group.sample === NONE || (countable[o]! > countable[group.sample]!) || (countable[o] === countable[group.sample] && distance[o]! < distance[group.sample]!)) group.sample = o;
@@ -278,6 +283,7 @@ function mergeSiblings(analysis: HeapAnalysis, assignment: Assignment): Assignme
     }
     const kept = groups[first]!;
     kept.count += group.count;
+    kept.objects += group.objects;
     kept.selfSize += group.selfSize;
     kept.retained += group.retained;
     kept.siblings += group.siblings;
