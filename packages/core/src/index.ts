@@ -53,6 +53,8 @@ export { nodeDisplayName } from './naming/node-name.js';
 export { isStringType, nodeLabel, nodeValue } from './present/labels.js';
 export type { LabelSource } from './present/labels.js';
 export { formatPath, pathView } from './present/path-view.js';
+export { repeatAt } from './present/repeats.js';
+export type { Repeat } from './present/repeats.js';
 export type { PathStepView } from './present/path-view.js';
 export { safeText, truncate, visible } from './present/safe-text.js';
 export { formatCount, formatSignedCount, formatSignedSize, formatSize, parseByteSize, plural } from './present/sizes.js';

@@ -8,7 +8,8 @@ const node = (id: number, over: Partial<SubgraphNode> = {}): SubgraphNode => ({
   ordinal: id, id, type: 'object', name: 'Foo', className: 'Foo', selfSize: 32, retainedSize: 64, distance: 3,
   depth: 0, start: false, gcRoot: false, global: false, expanded: true, truncated: 0, ...over,
 });
-const edge = (from: number, to: number, name: string, type = 'property', count = 1): SubgraphEdge => ({ from, to, name, type, count });
+const edge = (from: number, to: number, name: string, type = 'property', count = 1): SubgraphEdge =>
+  ({ from, to, fromOrdinal: from, toOrdinal: to, name, type, count });
 
 /** LeakyRequest @1 <-[0]- Array @2 <-leakedRequests- Object @3 <-holder- global @4, plus a weak ref and a GC root. */
 function leakGraph(): Subgraph {
