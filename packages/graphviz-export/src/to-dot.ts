@@ -79,7 +79,7 @@ export function graphToDot(input: HeapSubgraph, options: DotOptions = {}): strin
     if (n.truncated > 0) {
       const box = truncatedBoxStyle(n.depth, maxDepth);
       const noun = retainers ? 'retainer' : 'reference';
-      const text = `${n.truncated} more ${noun}${n.truncated === 1 ? '' : 's'}`;
+      const text = `${formatCount(n.truncated)} more ${noun}${n.truncated === 1 ? '' : 's'}`;
       const boxAttrs: Record<string, string> = {
         label: dotString(text), height: '0.25', color: 'red', fillcolor: `"${box.fillcolor}"`, fontsize: '8',
       };

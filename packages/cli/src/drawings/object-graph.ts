@@ -1,4 +1,4 @@
-import { formatCount, safeText } from '@heapdiff/core';
+import { formatCount, safeText, truncate } from '@heapdiff/core';
 import {
   extractSubgraph, InvalidOptionError, ordinalsOfIds, sampleClassInstances, type Subgraph,
 } from '@heapdiff/core';
@@ -18,6 +18,7 @@ export interface ObjectGraphArgs extends LoadArgs {
   maxDepth: number;
   tooMany: number;
   weak: boolean;
+  includeBuiltins?: boolean;
   highlight?: string;
   filter?: string;
   output?: string;
@@ -39,9 +40,10 @@ function checkInteger(option: string, value: number, min: number): void {
 /** "retainers of LeakyRequest @1, @2 (max depth 3)": the caption above the drawing. */
 function title(verb: GraphVerb, sub: Subgraph): string {
   const starts = sub.nodes.filter((n) => n.start);
-  const names = starts.slice(0, 5).map((n) => `${n.className} @${n.id}`).join(', ');
+  const names = starts.slice(0, 5).map((n) => `${truncate(n.className, 60)} @${n.id}`).join(', ');
   const more = starts.length > 5 ? ` and ${starts.length - 5} more` : '';
-  return `${verb === 'backrefs' ? 'Retainers' : 'References'} of ${names}${more} (max depth ${sub.maxDepth})`;
+  const stopped = sub.nodeLimitReached ? `; stopped at ${formatCount(sub.nodes.length)} objects` : '';
+  return `${verb === 'backrefs' ? 'Retainers' : 'References'} of ${names}${more} (max depth ${sub.maxDepth}${stopped})`;
 }
 
 /** `backrefs` / `refs`: the bounded graph around some objects, as DOT, SVG or PNG. */
@@ -67,6 +69,7 @@ export async function runObjectGraph(verb: GraphVerb, args: ObjectGraphArgs): Pr
     maxDepth: args.maxDepth,
     tooMany: args.tooMany,
     includeWeak: args.weak,
+    includeBuiltins: args.includeBuiltins === true,
   });
   if (sub.nodeLimitReached) {
     process.stderr.write(`heapdiff: stopped at ${formatCount(sub.nodes.length)} objects; lower --max-depth or --too-many for a complete graph\n`);
