@@ -5,6 +5,7 @@ import { collapseChains } from './collapse-chains.js';
 import { graphFromRetainerPaths, type RetainerPathStep } from './from-paths.js';
 import { dotString, htmlText } from './escape.js';
 import { filterGraphByLabel, matcher } from './filter.js';
+import { FONT_FAMILY } from './font.js';
 import { edgeLabel, nodeLabel, nodeLabelText } from './labels.js';
 import { edgeStyle, nodeStyle, truncatedBoxStyle } from './style.js';
 
@@ -60,12 +61,12 @@ export function graphToDot(input: HeapSubgraph, options: DotOptions = {}): strin
   const maxDepth = graph.getAttribute('maxDepth');
   const retainers = graph.getAttribute('direction') === 'retainers';
   const out: string[] = ['digraph heapdiff {'];
-  const graphAttrs: Record<string, string> = { fontname: '"Helvetica"', fontsize: '12' };
+  const graphAttrs: Record<string, string> = { fontname: `"${FONT_FAMILY}"`, fontsize: '12' };
   const caption = [options.title ?? '', omittedNote(graph.getAttribute('omitted'))].filter(Boolean).join(' — ');
   if (caption) Object.assign(graphAttrs, { label: dotString(caption), labelloc: 't' });
   out.push(`  graph [${attributeList(graphAttrs)}];`);
-  out.push('  node [shape=box, style=filled, fillcolor=white, fontname="Helvetica", fontsize=11];');
-  out.push('  edge [fontname="Helvetica", fontsize=9];');
+  out.push(`  node [shape=box, style=filled, fillcolor=white, fontname="${FONT_FAMILY}", fontsize=11];`);
+  out.push(`  edge [fontname="${FONT_FAMILY}", fontsize=9];`);
 
   graph.forEachNode((key, n) => {
     if (n.folded !== undefined) {
