@@ -66,6 +66,13 @@ describe('redactStringValues', () => {
     expect(g.edgeName(0)).toBe('first');
   });
 
+  test('names are matched by value: a strings table holding the placeholder twice (a damaged file)', () => {
+    const g = graph([{ type: 'synthetic', name: '' }, { type: 'string', name: 'abc' }, { type: 'string', name: 'def' }, cons(1, 2)]);
+    g.nodeNameIndex[3] = g.strings.push('(concatenated string)') - 1;
+    redactStringValues(g);
+    expect(g.nodeName(3)).toBe(redactedString('abcdef'));
+  });
+
   test('a 300,000-deep chain of `+=` is redacted in one pass (rebuilding each value would be quadratic)', () => {
     const depth = 300_000;
     const nodes: Spec[] = [{ type: 'synthetic', name: '' }, { type: 'string', name: 'x' }];

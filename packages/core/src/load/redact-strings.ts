@@ -17,6 +17,7 @@ export { redactedString } from './redaction-token.js';
  * - Page and script URLs in the names of global objects, contexts and scripts (`Window / https://…`).
  * - Everything else names structure: classes, functions, properties, V8 internals.
  */
+const SLICED_PLACEHOLDER = '(sliced string)';
 const NUMBER_NAMES = new Set(['heap number', 'smi number', 'number', 'int', 'bool', 'double']);
 const SYMBOL_NAMES = new Set(['symbol', 'private symbol']);
 
@@ -40,7 +41,6 @@ export function redactStringValues(g: HeapGraph): void {
   const cons = consFingerprints(g, fingerprints);
   // Names rewritten in part (`<div id="…">`, URLs), by strings-table index; -1 not yet seen.
   const partial = new Int32Array(names).fill(-1);
-  const slicedPlaceholder = strings.indexOf('(sliced string)');
 
   for (let o = 0; o < n; o++) {
     const type = nodeType[o]!;
@@ -50,7 +50,7 @@ export function redactStringValues(g: HeapGraph): void {
     if (type === t.concatenatedString && name === CONS_PLACEHOLDER) {
       nodeNameIndex[o] = table.indexOf(cons.of(o));
     } else if (type === t.string || type === t.concatenatedString || type === t.regexp
-      || (type === t.slicedString && index !== slicedPlaceholder)
+      || (type === t.slicedString && name !== SLICED_PLACEHOLDER)
       || (type === t.number && /\d/.test(name) && !NUMBER_NAMES.has(name))
       || (type === t.symbol && !SYMBOL_NAMES.has(name))
       || (type === t.bigint && name !== 'bigint')) {
@@ -111,12 +111,10 @@ function consFingerprints(g: HeapGraph, names: NameFingerprints): ConsFingerprin
   const consType = g.nodeTypeId.concatenatedString;
   const internal = g.edgeTypeId.internal;
   const n = g.nodeCount;
-  const placeholder = strings.indexOf(CONS_PLACEHOLDER);
-  const firstName = strings.indexOf('first');
-  const secondName = strings.indexOf('second');
-  const isCons = (o: number): boolean => nodeType[o] === consType && nodeNameIndex[o] === placeholder;
+  // By value, not by index: a damaged strings table may hold a name twice.
+  const isCons = (o: number): boolean => nodeType[o] === consType && strings[nodeNameIndex[o]!] === CONS_PLACEHOLDER;
   // Rank of each such cons string among them (-1 for other nodes), then its columns by rank.
-  const rank = new Int32Array(placeholder < 0 || consType < 0 ? 0 : n).fill(-1);
+  const rank = new Int32Array(consType < 0 || !strings.includes(CONS_PLACEHOLDER) ? 0 : n).fill(-1);
   let count = 0;
   for (let o = 0; o < rank.length; o++) if (isCons(o)) rank[o] = count++;
   const length = new Float64Array(count);
@@ -125,10 +123,9 @@ function consFingerprints(g: HeapGraph, names: NameFingerprints): ConsFingerprin
   const state = new Uint8Array(count);
   const ordinalOf = new Uint32Array(count);
   for (let o = 0; o < rank.length; o++) if (rank[o]! >= 0) ordinalOf[rank[o]!] = o;
-  const part = (o: number, which: number): number => {
-    if (which < 0) return -1;
+  const part = (o: number, which: 'first' | 'second'): number => {
     for (let e = firstEdgeIndex[o]!, end = firstEdgeIndex[o + 1]!; e < end; e++) {
-      if (edgeType[e] === internal && edgeNameOrIndex[e] === which) return edgeToOrdinal[e]!;
+      if (edgeType[e] === internal && strings[edgeNameOrIndex[e]!] === which) return edgeToOrdinal[e]!;
     }
     return -1;
   };
@@ -153,12 +150,12 @@ function consFingerprints(g: HeapGraph, names: NameFingerprints): ConsFingerprin
       } else if (state[r] === NEW) {
         state[r] = OPEN;
         // Second pushed first: the first part is walked first, as the text reads.
-        const second = part(o, secondName);
+        const second = part(o, 'second');
         if (second >= 0 && rank[second]! >= 0 && state[rank[second]!] === NEW) stack[sp++] = rank[second]!;
-        const first = part(o, firstName);
+        const first = part(o, 'first');
         if (first >= 0 && rank[first]! >= 0 && state[rank[first]!] === NEW) stack[sp++] = rank[first]!;
       } else {
-        const f = concatFingerprints(fingerprintOf(part(o, firstName)), fingerprintOf(part(o, secondName)));
+        const f = concatFingerprints(fingerprintOf(part(o, 'first')), fingerprintOf(part(o, 'second')));
         length[r] = f.length;
         h1[r] = f.h1;
         h2[r] = f.h2;
