@@ -22,8 +22,9 @@ export function ensureSnapshots(list, { force = false } = {}) {
   let node;
   for (const snap of list) {
     const file = snapshotPath(snap.name);
-    // A second snapshot must come from the same process (same object ids): both or neither.
-    const files = [file, ...(snap.second ? [snapshotPath(snap.second.name)] : [])];
+    // Later snapshots must come from the same process (same object ids): all or none.
+    const later = snap.series ?? [];
+    const files = [file, ...later.map((s) => snapshotPath(s.name))];
     if (files.every((f) => existsSync(f)) && !force) {
       for (const f of files) console.log(`${path.basename(f, '.heapsnapshot')}: present (${describe(f)})`);
       continue;
@@ -36,7 +37,7 @@ export function ensureSnapshots(list, { force = false } = {}) {
     const tmps = files.map((f) => `${f}.partial`);
     for (const tmp of tmps) rmSync(tmp, { force: true });
     const t0 = Date.now();
-    const args = [tmps[0], ...snap.args, ...(snap.second ? [tmps[1], ...snap.second.args] : [])];
+    const args = [tmps[0], ...snap.args, ...later.flatMap((s, i) => [tmps[i + 1], ...s.args])];
     const r = spawnSync(node, [`--max-old-space-size=${snap.heapMB}`, path.join(benchDir, snap.workload), ...args],
       { stdio: 'inherit', cwd: benchDir });
     if (r.status !== 0) {

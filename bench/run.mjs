@@ -3,8 +3,9 @@
 //   node bench/run.mjs [--only tsc-small,...] [--huge] [--tools heapdiff,devtools,...]
 //                      [--timeout 900] [--node /path/to/node]
 // Each tool runs in its own process; wall time and peak RSS come from /usr/bin/time.
-// Snapshots with a `second` (tsc-small) also time `heapdiff leaks` on the pair against `summary`.
-//   node bench/run.mjs --only tsc-small --tools heapdiff,heapdiff-leaks,heapdiff-summary-2
+// Snapshots with a series (tsc-small, cache-huge) also time `heapdiff leaks` on the series and
+// `heapdiff suspects` on its last snapshot against `summary` of that last snapshot.
+//   node bench/run.mjs --only tsc-small --tools heapdiff,heapdiff-leaks,heapdiff-suspects,heapdiff-summary-last
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -16,7 +17,7 @@ import { outDir, repoRoot } from './lib/paths.mjs';
 import { failureReason, lastJsonLine, printTable, saveResults } from './lib/report.mjs';
 import { describe, readHeader } from './lib/snapshot-header.mjs';
 import { selectSnapshots } from './snapshots.mjs';
-import { TOOLS, BASELINE, PAIR_TOOLS } from './tools.mjs';
+import { TOOLS, BASELINE, SERIES_TOOLS } from './tools.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -28,8 +29,8 @@ const huge = values.huge || process.env.BENCH_HUGE === '1';
 const snapshots = selectSnapshots({ only: values.only?.split(','), huge });
 const wanted = values.tools?.split(',');
 const tools = wanted ? TOOLS.filter((t) => wanted.includes(t.name)) : TOOLS;
-const pairTools = wanted ? PAIR_TOOLS.filter((t) => wanted.includes(t.name)) : PAIR_TOOLS;
-const unknown = (wanted ?? []).filter((n) => ![...TOOLS, ...PAIR_TOOLS].some((t) => t.name === n));
+const seriesTools = wanted ? SERIES_TOOLS.filter((t) => wanted.includes(t.name)) : SERIES_TOOLS;
+const unknown = (wanted ?? []).filter((n) => ![...TOOLS, ...SERIES_TOOLS].some((t) => t.name === n));
 if (unknown.length || !snapshots.length) {
   console.error(`unknown tool(s) ${unknown.join(', ')} or no snapshot selected`);
   process.exit(2);
@@ -66,17 +67,18 @@ async function runTool(label, tool, args) {
   return result;
 }
 
-/** `leaks` on the pair against `summary` on one snapshot (issue 3's bar: at most 1.5x). */
-function printLeaksRatio(snap, results) {
+/** `leaks` and `suspects` against `summary` of the series' last snapshot (bars: 2x and 1.3x). */
+function printSeriesRatios(series, results) {
+  const last = series.at(-1);
   for (const measure of ['wallS', 'cpuS']) {
     const time = (name) => results.find((r) => r.tool === name && r.ok)?.[measure];
-    const leaks = time('heapdiff-leaks');
-    if (leaks === undefined) continue;
-    const parts = [['heapdiff', snap.name], ['heapdiff-summary-2', snap.second.name]]
-      .filter(([tool]) => time(tool) !== undefined)
-      .map(([tool, name]) => `${(leaks / time(tool)).toFixed(2)}x summary of ${name} (${time(tool)} s)`);
+    const summary = time('heapdiff-summary-last');
+    if (summary === undefined) continue;
     const what = measure === 'wallS' ? 'wall' : 'CPU';
-    console.log(`heapdiff leaks ${snap.name} ${snap.second.name}, ${what}: ${leaks} s = ${parts.join(', ') || '(no summary measured)'}; bar 1.5x`);
+    for (const [tool, label, bar] of [['heapdiff-leaks', `leaks ${series.join(' ')}`, 2], ['heapdiff-suspects', `suspects ${last}`, 1.3]]) {
+      const t = time(tool);
+      if (t !== undefined) console.log(`heapdiff ${label}, ${what}: ${t} s = ${(t / summary).toFixed(2)}x summary of ${last} (${summary} s); bar ${bar}x`);
+    }
   }
 }
 
@@ -85,13 +87,14 @@ for (const snap of snapshots) {
   const file = snapshotPath(snap.name);
   const results = [];
   for (const tool of tools) results.push(await runTool(snap.name, tool, tool.args(file)));
-  if (snap.second) {
-    const second = snapshotPath(snap.second.name);
-    for (const tool of pairTools) results.push(await runTool(`${snap.name} + ${snap.second.name}`, tool, tool.args(file, second)));
+  const series = [snap.name, ...(snap.series ?? []).map((s) => s.name)];
+  if (series.length > 1) {
+    const files = series.map((name) => snapshotPath(name));
+    for (const tool of seriesTools) results.push(await runTool(series.join(' + '), tool, tool.args(files)));
   }
   const entry = { name: snap.name, ...readHeader(file), describe: describe(file), results };
   printTable(entry, results, BASELINE);
-  if (snap.second) printLeaksRatio(snap, results);
+  if (series.length > 1) printSeriesRatios(series, results);
   done.push(entry);
 }
 

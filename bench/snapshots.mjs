@@ -4,8 +4,9 @@ export const SNAPSHOTS = [
   {
     name: 'tsc-small', // ~169 MB, ~1.56M nodes: one Program, 50 of its 197 files type-checked
     workload: 'workloads/tsc-workload.mjs', args: ['0', '50'], heapMB: 4096,
-    // Then the same process checks 10 more files and writes tsc-small-2: the `heapdiff leaks` pair.
-    second: { name: 'tsc-small-2', args: ['10'] },
+    // Then the same process checks 10 more files and writes tsc-small-2, then 10 more for
+    // tsc-small-3: the three-snapshot series `leaks` and `suspects` are timed on.
+    series: [{ name: 'tsc-small-2', args: ['10'] }, { name: 'tsc-small-3', args: ['10'] }],
   },
   {
     name: 'tsc-large', // ~869 MB, ~7.0M nodes: 3 fully checked Programs + one with lib.es5/lib.dom checked
@@ -16,6 +17,8 @@ export const SNAPSHOTS = [
     // snapshot writer peaks at ~21.6 GB RSS for this one, so it needs nearly the whole 24 GB machine.
     name: 'cache-huge',
     workload: 'workloads/cache-workload.mjs', args: ['9450000'], heapMB: 16384, huge: true, needsGB: 22,
+    // The same cache grown by 100,000 records twice more: the series `leaks` and `suspects` are timed on.
+    series: [{ name: 'cache-huge-2', args: ['9550000'] }, { name: 'cache-huge-3', args: ['9650000'] }],
   },
 ];
 

@@ -25,11 +25,12 @@ export const BASELINE = 'devtools';
 const CLI = path.join(repoRoot, 'packages/cli/bundle/heapdiff.js');
 
 /**
- * Run on a snapshot and its `second` (a later snapshot of the same process, see snapshots.mjs):
- * `leaks` reads the first one's ids and analyses the second; its bar is 1.5x `summary` (tool
- * `heapdiff`) on the first. `summary` of the second shows how much is the second's larger graph.
+ * Run on a snapshot's series (later snapshots of the same process, see snapshots.mjs): `leaks` on
+ * the whole series and `suspects` on its last snapshot, each against `summary` of that last one
+ * (the bars: leaks 2x, suspects 1.3x).
  */
-export const PAIR_TOOLS = [
-  { name: 'heapdiff-leaks', script: CLI, args: (first, second) => ['leaks', first, second, '--json'], nodeArgs: [], discardStdout: true },
-  { name: 'heapdiff-summary-2', script: CLI, args: (_first, second) => ['summary', second, '--json'], nodeArgs: [], discardStdout: true },
+export const SERIES_TOOLS = [
+  { name: 'heapdiff-leaks', script: CLI, args: (series) => ['leaks', ...series, '--json'], nodeArgs: [], discardStdout: true },
+  { name: 'heapdiff-suspects', script: CLI, args: (series) => ['suspects', series.at(-1), '--json'], nodeArgs: [], discardStdout: true },
+  { name: 'heapdiff-summary-last', script: CLI, args: (series) => ['summary', series.at(-1), '--json'], nodeArgs: [], discardStdout: true },
 ];

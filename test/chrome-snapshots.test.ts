@@ -69,7 +69,7 @@ describe('every command on the detached-dom snapshots', () => {
   });
 
   test('leaks: the detached cards lead, held by undoHistory', async () => {
-    const out = await json(['leaks', baseline, target, final]);
+    const out = await json(['leaks', '--by', 'class', baseline, target, final]);
     const group = out.groups[0];
     expect(group.name).toBe('Detached <div>');
     const path = group.paths[0] as { nodeId: number; edge: string | null; name: string; type: string }[];
@@ -115,7 +115,7 @@ describe('every command on the detached-dom snapshots', () => {
 
 describe('listener-leak snapshots', () => {
   test('leaks: the widgets, held by window listeners through their closures', async () => {
-    const out = await json(['leaks', ...series('listener-leak'), '--limit', '0']);
+    const out = await json(['leaks', '--by', 'class', ...series('listener-leak'), '--limit', '0']);
     const widget = out.groups.find((g: { name: string }) => g.name === 'PriceWidget');
     expect(widget.count).toBeGreaterThan(100);
     const edges = widget.paths[0].map((s: { edge: string | null }) => s.edge);

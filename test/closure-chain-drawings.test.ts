@@ -1,5 +1,5 @@
-// Drawings of the classic closure-chain leak (test/scenarios/closure-chain.cjs): each object holds
-// the one before it through `.someMethod → {context} → ->originalThing`, 2,000 links deep. `leaks
+// Drawings of the classic closure-chain leak (test/scenarios/leak-closure-chain.cjs): each object holds
+// the one before it through `.someMethod → {context} → ->originalThing`, 2,200 links deep. `leaks
 // --graph`, the report and `backrefs` must finish (the WASM Graphviz overflowed its stack on the
 // unfolded chain) with small drawings: the chain folded into one labelled box.
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -20,7 +20,7 @@ let snapshots: string[];
 let oldestId: number;
 
 beforeAll(async () => {
-  snapshots = await makeSnapshot('closure-chain');
+  snapshots = await makeSnapshot('leak-closure-chain');
   const a = analyzeHeap((await loadSnapshot(snapshots[2]!)).graph);
   const cls = a.classes.names.indexOf('{longStr, someMethod}');
   expect(cls).toBeGreaterThanOrEqual(0);

@@ -33,8 +33,11 @@ describe('heapdiff demo', () => {
     expect(stdout).toContain('Report written: heapdiff-demo/demo-report.html');
     expect(stdout).toContain('Graph written: heapdiff-demo/demo-retainers.svg');
     // Both leaks are found and their holders named.
-    expect(stdout).toMatch(/#1 CachedResponse .*← leak/);
-    expect(stdout).toContain('->responseCache → Map');
+    // One entry per holder, named as the program names it, with its file; the verdict first.
+    expect(stdout).toContain('2 leaks: responseCache, bus._events.config');
+    expect(stdout).toMatch(/#1 responseCache +\(a variable of module heapdiff-demo\/leaky-service\.cjs\) +← leak: grows in every interval/);
+    expect(stdout).toMatch(/#2 bus\._events\.config .*← leak/);
+    expect(stdout).toMatch(/\(anonymous\)\(\) heapdiff-demo\/leaky-service\.cjs:\d+:\d+/);
     expect(stdout).toContain('._events → Object');
 
     const html = await readFile(join(dir, 'demo-report.html'), 'utf8');

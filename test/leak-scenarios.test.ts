@@ -30,10 +30,10 @@ const SCENARIOS: Scenario[] = [
   { name: 'leak-sliced-string', leaked: '(sliced string)', holder: ['seenUploadIds'] },
 ];
 
-async function leaksJson(scenario: string, major: number): Promise<outputSchemas.LeaksOutput> {
+async function leaksJson(scenario: string, major: number): Promise<outputSchemas.LeaksByClassOutput> {
   const [baseline, target, final] = await makeSnapshot(scenario, { node: major as (typeof WANTED_MAJORS)[number] });
-  const { stdout } = await run(process.execPath, [CLI, 'leaks', baseline!, target!, final!, '--json', '--limit', '10']);
-  return outputSchemas.LeaksOutputSchema.parse(JSON.parse(stdout));
+  const { stdout } = await run(process.execPath, [CLI, 'leaks', '--by', 'class', baseline!, target!, final!, '--json', '--limit', '10']);
+  return outputSchemas.LeaksByClassSchema.parse(JSON.parse(stdout));
 }
 
 describe.each(WANTED_MAJORS)('unseen leaks on Node %i', (major) => {
@@ -76,14 +76,14 @@ describe('leak details', () => {
 
   test('three snapshots: the middle one was read for ids only, its edge count and size are null', async () => {
     const out = await leaksJson('leak-closure-context', SYSTEM_MAJOR);
-    expect(out.target).toMatchObject({ edgeCount: null, totalSize: null });
-    expect(out.target.nodeCount).toBeGreaterThan(0);
-    expect(out.final!.edgeCount).toBeGreaterThan(0);
+    expect(out.snapshots[1]).toMatchObject({ edgeCount: null, totalSize: null });
+    expect(out.snapshots[1]!.nodeCount).toBeGreaterThan(0);
+    expect(out.snapshots[2]!.edgeCount).toBeGreaterThan(0);
   });
 
   test('text output folds the run through the timer list into one line', async () => {
     const [baseline, target, final] = await makeSnapshot('leak-timer', { node: SYSTEM_MAJOR as (typeof WANTED_MAJORS)[number] });
-    const { stdout } = await run(process.execPath, [CLI, 'leaks', baseline!, target!, final!, '--limit', '3', '--paths', '1']);
+    const { stdout } = await run(process.execPath, [CLI, 'leaks', '--by', 'class', baseline!, target!, final!, '--limit', '3', '--paths', '1']);
     expect(stdout).toMatch(/… \d+ more \._idle(Prev|Next) → Timeout\n/);
     expect(stdout).toContain('->session → PollingSession @');
     expect(stdout.split('\n').length).toBeLessThan(60);

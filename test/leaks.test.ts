@@ -39,7 +39,7 @@ describe('findLeaks on leak-three', () => {
 describe('heapdiff leaks CLI', () => {
   test('--json paths name the holding variable, root first, leaked object last', async () => {
     const [baseline, target, final] = await makeSnapshot('leak-three');
-    const { stdout } = await run(process.execPath, [CLI, 'leaks', baseline!, target!, final!, '--json']);
+    const { stdout } = await run(process.execPath, [CLI, 'leaks', '--by', 'class', baseline!, target!, final!, '--json']);
     const out = JSON.parse(stdout);
     const group = out.groups.find((g: { name: string }) => g.name === 'LeakyRequest');
     expect(group.count).toBeGreaterThan(0);
@@ -52,16 +52,16 @@ describe('heapdiff leaks CLI', () => {
 
   test('--fail-on-leak exits 1 when a group reaches the count threshold, 0 when not', async () => {
     const [baseline, target] = await makeSnapshot('leak-three');
-    const failing = await run(process.execPath, [CLI, 'leaks', baseline!, target!, '--fail-on-leak', '--threshold-count', '10'])
+    const failing = await run(process.execPath, [CLI, 'leaks', '--by', 'class', baseline!, target!, '--fail-on-leak', '--threshold-count', '10'])
       .then(() => 0, (e: { code: number }) => e.code);
     expect(failing).toBe(1);
-    const passing = await run(process.execPath, [CLI, 'leaks', baseline!, target!, '--fail-on-leak', '--threshold', '1GB', '--threshold-count', '1000000000']);
+    const passing = await run(process.execPath, [CLI, 'leaks', '--by', 'class', baseline!, target!, '--fail-on-leak', '--threshold', '1GB', '--threshold-count', '1000000000']);
     expect(passing.stdout).toContain('No group reaches the leak thresholds');
   });
 
   test('a bad threshold is a usage error: exit 2, one line', async () => {
     const [baseline, target] = await makeSnapshot('leak-three');
-    const err = await run(process.execPath, [CLI, 'leaks', baseline!, target!, '--threshold', 'lots']).catch((e) => e);
+    const err = await run(process.execPath, [CLI, 'leaks', '--by', 'class', baseline!, target!, '--threshold', 'lots']).catch((e) => e);
     expect(err.code).toBe(2);
     expect(err.stderr.trim().split('\n')).toHaveLength(1);
     expect(err.stderr).toMatch(/^heapdiff: --threshold/);
@@ -82,12 +82,12 @@ describe('heapdiff leaks CLI', () => {
     const ids = await loadSnapshotIdsInBackground(baseline!);
     const reference = await loadSnapshotIds(baseline!);
     expect(ids.size).toBe(reference.size);
-    const err = await run(process.execPath, [CLI, 'leaks', baseline!, damaged, final!]).catch((e) => e);
+    const err = await run(process.execPath, [CLI, 'leaks', '--by', 'class', baseline!, damaged, final!]).catch((e) => e);
     expect(err.code).toBe(2);
     expect(err.stderr.trim().split('\n')).toHaveLength(1);
     expect(err.stderr).toContain('damaged.heapsnapshot');
     expect(err.stderr).toContain(String((here as HeapSnapshotError).offset));
-    const missing = await run(process.execPath, [CLI, 'leaks', join(tmpdir(), 'no-such.heapsnapshot'), target!]).catch((e) => e);
+    const missing = await run(process.execPath, [CLI, 'leaks', '--by', 'class', join(tmpdir(), 'no-such.heapsnapshot'), target!]).catch((e) => e);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no-such\.heapsnapshot: no such file/);
   });

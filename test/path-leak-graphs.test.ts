@@ -105,9 +105,9 @@ describe('heapdiff path --dot / -o', () => {
 describe('heapdiff leaks --graph DIR', () => {
   test('one DOT and one SVG per group, named by rank and class; the LeakyRequest drawing shows its holder', async () => {
     const out = join(dir, 'graphs');
-    const r = await cli('leaks', ...snapshots, '--graph', out, '--limit', '4', '--json');
+    const r = await cli('leaks', '--by', 'class', ...snapshots, '--graph', out, '--limit', '4', '--json');
     expect(r.code, r.stderr).toBe(0);
-    const json = outputSchemas.LeaksOutputSchema.parse(JSON.parse(r.stdout));
+    const json = outputSchemas.LeaksByClassSchema.parse(JSON.parse(r.stdout));
     expect(json.groups).toHaveLength(4);
     const files = (await readdir(out)).sort();
     expect(files).toHaveLength(8);
@@ -138,7 +138,7 @@ describe('heapdiff leaks --graph DIR', () => {
 
   test('text output says where the drawings went', async () => {
     const out = join(dir, 'graphs-text');
-    const r = await cli('leaks', snapshots[0]!, snapshots[1]!, '--graph', out, '--limit', '2');
+    const r = await cli('leaks', '--by', 'class', snapshots[0]!, snapshots[1]!, '--graph', out, '--limit', '2');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Retainer graphs of the 2 groups \(DOT and SVG\) in .*graphs-text: 01-\w+\.svg/);
     expect(await readdir(out)).toHaveLength(4);
@@ -157,7 +157,7 @@ describe('heapdiff leaks --graph DIR', () => {
       [[snapshots[0]!, snapshots[1]!, '--graph', out, '--threshold', 'lots'], out],
     ];
     for (const [args] of cases) {
-      const r = await cli('leaks', ...args);
+      const r = await cli('leaks', '--by', 'class', ...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(/^heapdiff: /);

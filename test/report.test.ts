@@ -122,7 +122,7 @@ describe('heapdiff report on a heap full of markup (three snapshots)', () => {
     const [summaries, diffJson, leaksJson, growthJson] = await Promise.all([
       Promise.all(snapshots.map((s) => cliJson('summary', s))),
       cliJson('diff', first, last),
-      cliJson('leaks', first, second, last),
+      cliJson('leaks', '--by', 'class', first, second, last),
       cliJson('growth', first, second, last),
     ]);
     expect(data.summaries).toEqual(summaries);
@@ -170,7 +170,7 @@ describe('heapdiff report with two snapshots', () => {
     const html = await readFile(report, 'utf8');
     const island = /<script type="application\/json" id="heapdiff-data">([^<]*)<\/script>/.exec(html);
     const data = JSON.parse(island![1]!) as Record<string, unknown>;
-    expect(data.leaks).toEqual(await cliJson('leaks', baseline!, target!, '--limit', '5', '--paths', '1'));
+    expect(data.leaks).toEqual(await cliJson('leaks', '--by', 'class', baseline!, target!, '--limit', '5', '--paths', '1'));
     expect(data.diff).toEqual(await cliJson('diff', baseline!, target!, '--limit', '5'));
     expect(data.growth).toEqual(await cliJson('growth', baseline!, target!, '--limit', '5'));
     const { page, problems, dialogs } = await openReport(report);

@@ -1,20 +1,20 @@
 // Snapshot workload: keeps TypeScript compiler Programs alive, then writes a heap snapshot.
 // Each Program type-checks ~200 .d.ts files (typescript's lib.*.d.ts, typescript.d.ts and
 // @types/node, resolved from the workspace root's devDependencies).
-// Usage: node tsc-workload.mjs <out.heapsnapshot> <fullPrograms> <extraCheckedFiles> [<out2> <moreFiles>]
+// Usage: node tsc-workload.mjs <out.heapsnapshot> <fullPrograms> <extraCheckedFiles> [<out2> <moreFiles> ...]
 //   fullPrograms       programs whose every source file is type-checked
 //   extraCheckedFiles  if != 0, one more program where only some source files are checked:
 //                      N > 0 checks the last N files (typescript.d.ts, @types/node, small libs),
 //                      N < 0 checks the first |N| files (lib.es5, lib.dom, ...: bigger steps)
 //   out2, moreFiles    then that last program checks moreFiles more files (next to the ones
-//                      already checked) and a second snapshot of the same process goes to out2:
-//                      the pair `heapdiff leaks` is benchmarked on (same ids, new checker state)
+//                      already checked) and a later snapshot of the same process goes to out2, and
+//                      so on: the series `heapdiff leaks` is benchmarked on (same ids, new checker state)
 import { createRequire } from 'node:module';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 
-const [out, fullArg = '1', extraArg = '0', out2, moreArg = '0'] = process.argv.slice(2);
+const [out, fullArg = '1', extraArg = '0', ...later] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 const ts = require('typescript');
 const tsLib = path.dirname(require.resolve('typescript'));
@@ -62,9 +62,9 @@ function snapshot(file) {
   console.log(`snapshot written in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
 }
 snapshot(out);
-if (out2) {
+for (let i = 0; i < later.length; i += 2) {
   const k = kept.at(-1);
-  checkMore(k, Number(moreArg));
+  checkMore(k, Number(later[i + 1] ?? '0'));
   console.log(`checked ${k.checked}/${k.files} files, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
-  snapshot(out2);
+  snapshot(later[i]);
 }

@@ -4,7 +4,9 @@ import { demoCommand } from './demo/spec.js';
 import { diffCommand } from './diff/spec.js';
 import { growthCommand } from './growth/spec.js';
 import { leaksCommand } from './leaks/spec.js';
+import { memoryCommand } from './memory/spec.js';
 import { summaryCommand } from './summary/spec.js';
+import { suspectsCommand } from './suspects/spec.js';
 import { backrefsCommand } from './backrefs/spec.js';
 import { refsCommand } from './refs/spec.js';
 import { inspectCommand } from './inspect/spec.js';
@@ -15,7 +17,7 @@ import { reportCommand } from './report/spec.js';
 import type { CommandSpec } from '../args/command-spec.js';
 
 /** Every command, in the order `--help` lists them. */
-const commands: CommandSpec[] = [summaryCommand, diffCommand, leaksCommand, growthCommand, orphansCommand, pathCommand, inspectCommand, backrefsCommand, refsCommand, recordCommand, reportCommand, demoCommand];
+const commands: CommandSpec[] = [summaryCommand, diffCommand, leaksCommand, suspectsCommand, growthCommand, orphansCommand, pathCommand, inspectCommand, backrefsCommand, refsCommand, recordCommand, memoryCommand, reportCommand, demoCommand];
 
 /**
  * Registers the commands for parsing and help only. They have no yargs handler: main() runs the

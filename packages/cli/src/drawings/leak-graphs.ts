@@ -1,5 +1,5 @@
 import { formatCount, formatSize } from '@heapdiff/core';
-import type { HeapAnalysis, LeakGroup } from '@heapdiff/core';
+import type { HeapAnalysis, LeakGroup, PathStep } from '@heapdiff/core';
 import { dotToSvg, graphToDot } from '@heapdiff/graphviz-export';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,21 +36,37 @@ export function checkGraphDir(dir: string): void {
   if (!isDirectory) throw new UsageError(`--graph ${dir}: not a directory`);
 }
 
+/** One drawing: a leak entry's retainer paths, its title, and the name its files are given. */
+export interface LeakDrawing {
+  /** The entry's name (a class, a holder's name): part of the file names, filtered. */
+  name: string;
+  title: string;
+  paths: PathStep[][];
+}
+
+/** A class group of `leaks --by class` as a drawing. */
+export function classGroupDrawing(group: LeakGroup, rank: number): LeakDrawing {
+  const sampled = group.sampled < group.count ? `, paths of ${formatCount(group.sampled)} sampled` : '';
+  return {
+    name: group.name,
+    title: `#${rank} ${group.name}: ${formatCount(group.count)} objects, retained ${formatSize(group.retainedSize)}${sampled}`,
+    paths: group.clusters.map((c) => c.path),
+  };
+}
+
 /**
- * One drawing per leak group, its representative retainer paths merged into one graph, as DOT and
- * SVG in `dir`. Everything is laid out before the first file is written, and the set is written
- * whole or not at all (file-set.ts), never over an input snapshot.
+ * One drawing per leak entry, its retainer paths merged into one graph, as DOT and SVG in `dir`.
+ * Everything is laid out before the first file is written, and the set is written whole or not
+ * at all (file-set.ts), never over an input snapshot.
  */
-export async function writeLeakGraphs(dir: string, analysis: HeapAnalysis, groups: readonly LeakGroup[], inputs: readonly string[]): Promise<LeakGraphFiles[]> {
-  const rendered = await Promise.all(groups.map(async (group, i) => {
-    const base = leakGraphBaseName(i + 1, groups.length, group.name);
+export async function writeLeakGraphs(dir: string, analysis: HeapAnalysis, drawings: readonly LeakDrawing[], inputs: readonly string[]): Promise<LeakGraphFiles[]> {
+  const rendered = await Promise.all(drawings.map(async (drawing, i) => {
+    const base = leakGraphBaseName(i + 1, drawings.length, drawing.name);
     const files: LeakGraphFiles = { dot: join(dir, `${base}.dot`), svg: join(dir, `${base}.svg`) };
     assertNotInput(files.dot, inputs);
     assertNotInput(files.svg, inputs);
-    const graph = retainerPathsGraph(analysis, group.clusters.map((c) => c.path));
-    const sampled = group.sampled < group.count ? `, paths of ${formatCount(group.sampled)} sampled` : '';
-    const title = `#${i + 1} ${group.name}: ${formatCount(group.count)} objects, retained ${formatSize(group.retainedSize)}${sampled}`;
-    const dot = graphToDot(graph, { title });
+    const graph = retainerPathsGraph(analysis, drawing.paths);
+    const dot = graphToDot(graph, { title: drawing.title });
     return { files, base, dot, svg: await dotToSvg(dot) };
   }));
   if (rendered.length === 0) return [];

@@ -1,3 +1,4 @@
+import type { Capture } from './recorder.js';
 import { SnapshotFile } from './snapshot-file.js';
 
 /** The part of a DevTools protocol session the heap profiler needs (ours, or playwright's CDPSession). */
@@ -25,9 +26,10 @@ export class HeapProfiler {
     this.enabled = true;
   }
 
-  /** Writes one snapshot to `path` (atomically); resolves with its size in bytes. */
-  async capture(path: string): Promise<number> {
+  /** Writes one snapshot to `path` (atomically); resolves with its size in bytes and its times. */
+  async capture(path: string): Promise<Capture> {
     await this.enable();
+    const started = Date.now();
     const file = new SnapshotFile(path);
     this.current = file;
     try {
@@ -35,7 +37,7 @@ export class HeapProfiler {
       await this.session.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
       if (file.bytes === 0) throw new Error('the inspector sent an empty heap snapshot');
       file.commit();
-      return file.bytes;
+      return { bytes: file.bytes, started, ended: Date.now() };
     } finally {
       this.current = null;
       file.abort(); // no-op after commit; otherwise no partial file is left behind

@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
 import { basename } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { UsageError } from '../errors.js';
+import { groupAlive, signalGroup } from './process-group.js';
 
 /** What `-- node app.js args` resolves to: the binary and everything after it. */
 export interface ProgramCommand {
@@ -22,16 +25,6 @@ export function resolveProgram(argv: readonly string[], nodeOption?: string): Pr
   throw new UsageError(`record runs Node.js programs, and "${first}" is not node: write heapdiff record -- node app.js [args] (or use --url for a web page)`);
 }
 
-/** Lines Node prints about its inspector or diagnostics; they are ours, not the program's output. */
-const NODE_NOISE = [
-  /^Debugger listening on ws:\/\//,
-  /^For help, see: https:\/\/nodejs\.org\//,
-  /^Debugger attached\.$/,
-  /^Debugger ending on ws:\/\//,
-  /^Waiting for the debugger to disconnect\.\.\.$/,
-];
-const NOISE_STARTS = ['Debugger ', 'For help, see: ', 'Waiting for the debugger'];
-
 export interface ExitStatus {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -41,9 +34,16 @@ export function describeExit({ code, signal }: ExitStatus): string {
   return signal ? `was killed by ${signal}` : `exited with code ${code}`;
 }
 
+/** The agent's pipe is the program's file descriptor 3: the first after stdin, stdout and stderr. */
+const AGENT_FD = 3;
+const GROUP_POLL_MS = 50;
+
 /**
- * The recorded program as a child process. Its stdout and stdin are the terminal's; its stderr is
- * passed through except for the inspector's own messages, which are parsed instead.
+ * The recorded program as a child process, in a process group of its own so that stopping it
+ * stops whatever it started too (a child sharing its output would otherwise outlive it). Its
+ * stdin, stdout and stderr are heapdiff's own: its output reaches the terminal untouched, and
+ * heapdiff never reads it. `nodeFlags` go before the program's own arguments; `env` is added to
+ * the environment; `channel` is the extra pipe at file descriptor 3.
  */
 export class NodeProgram {
   readonly child: ChildProcess;
@@ -51,34 +51,24 @@ export class NodeProgram {
   readonly exited: Promise<ExitStatus>;
   exitStatus: ExitStatus | null = null;
   startError: Error | null = null;
-  private pending = '';
-  private stderrEnded = false;
-  private readonly lineWatchers: Array<(line: string) => void> = [];
 
-  constructor(readonly command: ProgramCommand, nodeFlags: string[]) {
-    this.child = spawn(command.node, [...nodeFlags, ...command.args], { stdio: ['inherit', 'inherit', 'pipe'] });
+  constructor(readonly command: ProgramCommand, nodeFlags: string[], env: Record<string, string>) {
+    this.child = spawn(command.node, [...nodeFlags, ...command.args], {
+      stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
+      env: { ...process.env, ...env },
+      detached: true,
+    });
     this.exited = new Promise((resolve) => {
       this.child.once('error', (error) => {
         this.startError = error;
         this.exitStatus ??= { code: null, signal: null };
         resolve(this.exitStatus);
       });
+      // 'exit', not 'close': a process the program started may hold the pipe open after it.
       this.child.once('exit', (code, signal) => {
         this.exitStatus = { code, signal };
-        // Let its last words (an uncaught error) through first; a grandchild holding the pipe
-        // open must not hold us up, hence the time limit.
-        const done = (): void => resolve(this.exitStatus!);
-        if (this.stderrEnded) done();
-        else {
-          this.child.stderr!.once('end', done);
-          setTimeout(done, 500).unref();
-        }
+        resolve(this.exitStatus);
       });
-    });
-    this.child.stderr!.setEncoding('utf8').on('data', (text: string) => this.onStderr(text));
-    this.child.stderr!.on('end', () => {
-      this.stderrEnded = true;
-      this.flush();
     });
   }
 
@@ -86,9 +76,9 @@ export class NodeProgram {
     return this.child.pid;
   }
 
-  /** Calls `watch` with every stderr line Node prints about its inspector. */
-  onNodeMessage(watch: (line: string) => void): void {
-    this.lineWatchers.push(watch);
+  /** heapdiff's end of the pipe at the program's file descriptor 3. */
+  get channel(): Socket {
+    return this.child.stdio[AGENT_FD] as Socket;
   }
 
   /** A one-line reason why the process is gone, for error messages. */
@@ -100,38 +90,17 @@ export class NodeProgram {
     return `the program ${describeExit(this.exitStatus ?? { code: null, signal: null })}`;
   }
 
-  /** SIGTERM, then SIGKILL if it is still there after a grace period. */
+  /**
+   * SIGTERM to the program's whole group (also when the program itself has ended: what it
+   * started may still run), then SIGKILL to whatever of the group is left after a grace period.
+   */
   async stop(graceMs = 3000): Promise<void> {
-    if (this.exitStatus) return;
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    if (this.child.pid === undefined) return;
+    signalGroup(this.child, 'SIGTERM');
+    const deadline = Date.now() + graceMs;
+    await Promise.race([this.exited, sleep(graceMs, undefined, { ref: false })]);
+    while (groupAlive(this.child) && Date.now() < deadline) await sleep(GROUP_POLL_MS);
+    signalGroup(this.child, 'SIGKILL');
     await this.exited;
-    clearTimeout(timer);
-  }
-
-  private onStderr(text: string): void {
-    const lines = (this.pending + text).split('\n');
-    this.pending = lines.pop()!;
-    for (const line of lines) this.line(line, '\n');
-    // A partial line that cannot become one of Node's messages is the program's: pass it on now.
-    const p = this.pending;
-    if (p && !NOISE_STARTS.some((s) => s.startsWith(p) || p.startsWith(s))) {
-      process.stderr.write(p);
-      this.pending = '';
-    }
-  }
-
-  private flush(): void {
-    if (this.pending) this.line(this.pending, '');
-    this.pending = '';
-  }
-
-  private line(line: string, end: string): void {
-    const bare = line.replace(/\r$/, '');
-    if (NODE_NOISE.some((re) => re.test(bare))) {
-      for (const watch of this.lineWatchers) watch(bare);
-      return;
-    }
-    process.stderr.write(line + end);
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { UsageError } from '../errors.js';
+import { chromiumLaunchOptions } from './chromium.js';
 import { formatDuration, parseDuration } from './duration.js';
 import { resolveProgram } from './node-program.js';
 import { snapshotNames } from './snapshot-names.js';
@@ -38,5 +39,27 @@ describe('resolveProgram', () => {
   test('no program, or not a Node.js one, is a usage error', () => {
     expect(() => resolveProgram([])).toThrow(UsageError);
     expect(() => resolveProgram(['python', 'app.py'])).toThrow(/not node/);
+  });
+});
+
+describe('chromiumLaunchOptions', () => {
+  test('the sandbox stays on for a normal user', () => {
+    const options = chromiumLaunchOptions({ uid: 1000, env: {} });
+    expect(options.args).not.toContain('--no-sandbox');
+    expect(options.chromiumSandbox).toBe(true); // or playwright adds --no-sandbox itself
+  });
+
+  test('--no-sandbox as root (Chromium refuses its sandbox there) or when the user opts out', () => {
+    for (const context of [{ uid: 0, env: {} }, { uid: 1000, env: { HEAPDIFF_CHROMIUM_NO_SANDBOX: '1' } }]) {
+      const options = chromiumLaunchOptions(context);
+      expect(options.args).toContain('--no-sandbox');
+      expect(options.chromiumSandbox).toBe(false);
+    }
+    expect(chromiumLaunchOptions({ uid: 1000, env: { HEAPDIFF_CHROMIUM_NO_SANDBOX: '0' } }).chromiumSandbox).toBe(true);
+    expect(chromiumLaunchOptions({ uid: undefined, env: {} }).chromiumSandbox).toBe(true);
+  });
+
+  test('headless and quiet on the network', () => {
+    expect(chromiumLaunchOptions({ uid: 1000, env: {} }).args).toEqual(expect.arrayContaining(['--headless', '--disable-background-networking']));
   });
 });

@@ -1,11 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { RecordError } from './record-error.js';
+
+/** Heap snapshots hold whatever the program held, secrets included: only this user may read them. */
+export const PRIVATE_FILE_MODE = 0o600;
 
 /**
  * A snapshot being received: chunks go straight to a hidden temporary file next to the final one
  * (never the whole snapshot in memory) and `commit` renames it into place, so the final name only
- * ever holds a complete snapshot. Writes are synchronous so each chunk is on disk before the next
+ * ever holds a complete snapshot. The file is created new (never an existing one, never through a
+ * symlink) and private (0600). Writes are synchronous so each chunk is on disk before the next
  * protocol message is handled: memory stays bounded by one chunk whatever the disk's speed.
  */
 export class SnapshotFile {
@@ -15,7 +20,7 @@ export class SnapshotFile {
 
   constructor(readonly path: string) {
     this.temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    this.fd = openSync(this.temp, 'wx');
+    this.fd = openSync(this.temp, 'wx', PRIVATE_FILE_MODE);
   }
 
   write(chunk: string): void {
@@ -25,8 +30,19 @@ export class SnapshotFile {
     this.bytes += buf.length;
   }
 
-  commit(): void {
+  /** Closes heapdiff's descriptor when another process writes the file (the recorded program). */
+  release(): void {
     this.close();
+  }
+
+  /** Renames the file into place; `bytes`, when another process wrote it, is what it reported. */
+  commit(bytes?: number): void {
+    this.close();
+    if (bytes !== undefined) {
+      const size = statSync(this.temp).size;
+      if (size !== bytes) throw new RecordError(`the snapshot file holds ${size} bytes of the ${bytes} the program wrote`);
+      this.bytes = bytes;
+    }
     renameSync(this.temp, this.path);
   }
 

@@ -1,13 +1,15 @@
 import { InvalidOptionError } from '../errors/errors.js';
+import { CodeNames } from '../naming/code-names.js';
 import { createPrivateDir, ensureDir, removeDir, snapshotPaths } from '../load/snapshot-files.js';
 import { loadSnapshotIds } from '../load/snapshot.js';
 import { takeHeapSnapshot } from '../load/take-heap-snapshot.js';
 import { formatSize, parseByteSize } from '../present/sizes.js';
+import { findLeakHolders, largestObjectId } from '../queries/leak-holders.js';
 import { findLeaks } from '../queries/leaks.js';
 import { analyzeHeap } from '../threads/analyze-heap.js';
 import { loadSnapshot } from '../threads/load-snapshot.js';
 import { LeakAssertionError } from './leak-assertion-error.js';
-import { formatLeakGroups, pathInfo, type ScenarioLeakGroup } from './leak-report.js';
+import { formatHolders, formatLeakGroups, holderInfo, pathInfo, type ScenarioHolder, type ScenarioLeakGroup } from './leak-report.js';
 
 /**
  * Node.js's own C++ objects (module loader wrappers, resolve caches): the test runner loads
@@ -49,6 +51,8 @@ export interface LeakCheckResult {
   leaks: ScenarioLeakGroup[];
   /** Every class with objects from the first measured runs alive at the end (leaks included). */
   groups: ScenarioLeakGroup[];
+  /** The objects that gather what the scenario leaves alive (a module's array, a Map in a class…), those that grew in both halves first. */
+  holders: ScenarioHolder[];
   iterations: number;
   warmup: number;
   thresholds: { bytes: number; count: number };
@@ -122,6 +126,8 @@ async function check(scenario: Scenario, options: LeakCheckOptions): Promise<Lea
     const analysis = analyzeHeap(await loadSnapshot(files[2]!));
     const later = new Map<number, { count: number; retainedSize: number }>();
     for (const g of findLeaks(analysis, { baseline: target, limit: 0, pathSamples: 0 })) later.set(g.classId, g);
+    // Functions are named with their file and line, relative to where the tests run.
+    const code = new CodeNames(analysis.graph, { cwd: process.cwd() });
     const ignored = (name: string): boolean => ignore.some((p) => (typeof p === 'string' ? p === name : p.test(name)));
 
     const groups: ScenarioLeakGroup[] = findLeaks(analysis, { baseline, target, limit: 0, pathSamples: 50, maxPaths }).map((g) => {
@@ -138,17 +144,22 @@ async function check(scenario: Scenario, options: LeakCheckOptions): Promise<Lea
         selfSize: g.selfSize,
         retainedSize: g.retainedSize,
         leaking: grows && !ignored(g.name),
-        paths: g.clusters.map((c) => ({ count: c.count, steps: pathInfo(analysis, c.path) })),
+        paths: g.clusters.map((c) => ({ count: c.count, steps: pathInfo(analysis, c.path, code) })),
         sampled: g.sampled,
       };
     });
     const leaks = groups.filter((g) => g.leaking);
+    const thresholds = { bytes: thresholdBytes, count: thresholdCount };
+    const maxIds = [largestObjectId(baseline), largestObjectId(target)];
+    const holders = findLeakHolders(analysis, { baseline, target, maxIds, limit, thresholds, code }).entries
+      .map((entry) => holderInfo(analysis, code, entry));
     const snapshots = options.snapshotDir ? files : null;
     const rule = `each ${iterations} runs left ≥ ${thresholdCount} objects or ≥ ${formatSize(thresholdBytes)} of them alive`;
     const lines = leaks.length === 0
       ? [`No class of objects accumulates over ${2 * iterations} runs of the scenario (a leak: ${rule}).`]
       : [
           `Memory leak: objects of ${leaks.length} ${leaks.length === 1 ? 'class' : 'classes'} accumulate with every run of the scenario (${rule}).`,
+          ...formatHolders(holders.filter((h) => h.growing), iterations),
           ...formatLeakGroups(leaks.slice(0, limit), iterations),
           ...(leaks.length > limit ? ['', `… and ${leaks.length - limit} more.`] : []),
           '',
@@ -156,7 +167,7 @@ async function check(scenario: Scenario, options: LeakCheckOptions): Promise<Lea
             ? `Snapshots: heapdiff leaks ${snapshots.join(' ')}`
             : 'Pass { snapshotDir } to keep the snapshots for heapdiff leaks.',
         ];
-    return { leaking: leaks.length > 0, leaks, groups, iterations, warmup, thresholds: { bytes: thresholdBytes, count: thresholdCount }, snapshots, message: lines.join('\n') };
+    return { leaking: leaks.length > 0, leaks, groups, holders, iterations, warmup, thresholds, snapshots, message: lines.join('\n') };
   } finally {
     if (!options.snapshotDir) await removeDir(dir);
   }
@@ -168,6 +179,6 @@ async function check(scenario: Scenario, options: LeakCheckOptions): Promise<Lea
  */
 export async function expectNoLeak(scenario: Scenario, options: LeakCheckOptions = {}): Promise<LeakCheckResult> {
   const result = await checkForLeaks(scenario, options);
-  if (result.leaking) throw new LeakAssertionError(result.message, result.leaks);
+  if (result.leaking) throw new LeakAssertionError(result.message, result.leaks, result.holders);
   return result;
 }

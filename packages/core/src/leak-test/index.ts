@@ -3,5 +3,5 @@
 export { checkForLeaks, expectNoLeak } from './expect-no-leak.js';
 export type { LeakCheckOptions, LeakCheckResult, Scenario } from './expect-no-leak.js';
 export { LeakAssertionError } from './leak-assertion-error.js';
-export type { LeakPathInfo, LeakPathStepInfo, ScenarioLeakGroup } from './leak-report.js';
+export type { LeakPathInfo, LeakPathStepInfo, ScenarioHolder, ScenarioLeakGroup } from './leak-report.js';
 export { takeHeapSnapshot } from '../load/take-heap-snapshot.js';

@@ -2,6 +2,9 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** Heap snapshots hold whatever the program held, secrets included: only this user may read them. */
+export const PRIVATE_FILE_MODE = 0o600;
+
 /**
  * A new directory only this user can read (mkdtemp makes it 0700) under the system's temporary
  * directory: heap snapshots hold whatever the program held, secrets included.

@@ -1,8 +1,9 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Session } from 'node:inspector';
 import { HeapdiffError } from '../errors/errors.js';
+import { createPrivateDir, PRIVATE_FILE_MODE } from './snapshot-files.js';
 
 interface ChunkMessage {
   params: { chunk: string };
@@ -50,22 +51,43 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Writes a heap snapshot of this process (after a full GC) to `path`, chunk by chunk as the
- * inspector streams it, and resolves with the path. Without a path, a new file in os.tmpdir()
- * that the caller owns. Object ids stay stable across calls, so the files work with `heapdiff leaks`.
+ * inspector streams it, and resolves with the path. The file is readable by this user only
+ * (0600): it holds everything the process held. Without a path, a new file in a private directory
+ * (0700, one per process, under os.tmpdir()) that the caller owns. Object ids stay stable across
+ * calls, so the files work with `heapdiff leaks`.
  */
 export function takeHeapSnapshot(path?: string): Promise<string> {
-  const file = path ?? join(tmpdir(), `heapdiff-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.heapsnapshot`);
-  const run = queue.then(() => writeSnapshot(file));
+  const run = queue.then(async () => writeSnapshot(path ?? join(await privateDir(), `heapdiff-${process.pid}-${Date.now()}-${randomBytes(3).toString('hex')}.heapsnapshot`)));
   queue = run.catch(() => undefined);
   return run;
 }
 
-/** Written beside the target and renamed into place: a failed snapshot leaves no partial file. */
+let ownDir: Promise<string> | null = null;
+
+/** This process's directory for snapshots taken without a path; removed at exit once empty. */
+function privateDir(): Promise<string> {
+  if (ownDir === null) {
+    ownDir = createPrivateDir('heapdiff-snapshots-').then((dir) => {
+      process.once('exit', () => {
+        try {
+          rmdirSync(dir);
+        } catch {
+          // still holds the caller's snapshots
+        }
+      });
+      return dir;
+    });
+    ownDir.catch(() => (ownDir = null)); // the next call tries again
+  }
+  return ownDir;
+}
+
+/** Written beside the target (new, private) and renamed into place: a failure leaves no partial file. */
 async function writeSnapshot(file: string): Promise<string> {
   const s = await session();
   await post(s, 'HeapProfiler.collectGarbage');
-  const partial = `${file}.partial-${process.pid}`;
-  sink.fd = openSync(partial, 'w');
+  const partial = `${file}.partial-${process.pid}-${randomBytes(4).toString('hex')}`;
+  sink.fd = openSync(partial, 'wx', PRIVATE_FILE_MODE);
   sink.failure = undefined;
   try {
     await post(s, 'HeapProfiler.takeHeapSnapshot', { reportProgress: false });

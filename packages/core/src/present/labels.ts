@@ -1,4 +1,4 @@
-import { safeText } from './safe-text.js';
+import { safeText, visible } from './safe-text.js';
 
 /** What a label is made from: plain data, as paths, subgraphs and JSON outputs carry it. */
 export interface LabelSource {
@@ -8,6 +8,11 @@ export interface LabelSource {
   type: string;
   /** The class `summary` puts it in. */
   className: string;
+  /**
+   * What the program calls it, when naming code worked it out: `onShutdown() app/conn.js:7:24`
+   * for a function, `{module scope app/x.js}` for a scope. Shown whole (only escaped).
+   */
+  label?: string | null;
 }
 
 const STRING_TYPES = new Set(['string', 'concatenated string', 'sliced string']);
@@ -23,6 +28,7 @@ export function isStringType(type: string): boolean {
  * empty when the class says it all. Escaped and cut to `max` characters.
  */
 export function nodeValue(n: LabelSource, max = 40): string {
+  if (n.label && n.type === 'closure') return visible(n.label);
   // V8 names some strings after their type (`(sliced string)`) instead of their contents.
   if (n.name === n.className || n.name === `(${n.type})`) return '';
   if (STRING_TYPES.has(n.type)) return `"${safeText(n.name, max)}"`;
@@ -37,6 +43,7 @@ export function nodeValue(n: LabelSource, max = 40): string {
  * or number with its value. Escaped and cut.
  */
 export function nodeLabel(n: LabelSource, max = 80): string {
+  if (n.label) return visible(n.label);
   if (n.type === 'synthetic' || n.type === 'hidden') return safeText(n.name, max);
   if (STRING_TYPES.has(n.type) || n.type === 'closure') return nodeValue(n, max) || safeText(n.className, max);
   const value = nodeValue(n, max);

@@ -1,4 +1,5 @@
 import type { HeapAnalysis } from '../analysis/analyze.js';
+import type { CodeNames } from '../naming/code-names.js';
 import { formatEdgeLabel } from '../naming/edge-label.js';
 import { MAX_NAME_LENGTH, nodeDisplayName } from '../naming/node-name.js';
 import type { PathStep } from '../queries/retainer-path.js';
@@ -15,22 +16,44 @@ export interface PathStepView extends LabelSource {
   edgeType: string | null;
   selfSize: number;
   retainedSize: number;
+  /** `app/connection.js:7:24` for a function or an instance of a located class; null otherwise. */
+  location: string | null;
+  /** The edge in the program's words (`.get("s42")`, `auditLog`), when it differs from DevTools' notation. */
+  edgeText?: string;
+}
+
+export interface PathViewOptions {
+  /** Names functions and scopes with their file:line:col. */
+  code?: CodeNames;
+  /** String values are cut to this many characters. */
+  nameLength?: number;
 }
 
 /** A path's steps as plain data that outlives the analysis. */
-export function pathView(analysis: HeapAnalysis, path: readonly PathStep[], nameLength = MAX_NAME_LENGTH): PathStepView[] {
+export function pathView(analysis: HeapAnalysis, path: readonly PathStep[], options: PathViewOptions = {}): PathStepView[] {
   const g = analysis.graph;
   const { classOf, names } = analysis.classes;
-  return path.map(({ ordinal: o, edge }) => ({
-    nodeId: g.nodeId[o]!,
-    name: nodeDisplayName(g, analysis.domState, o, nameLength),
-    type: g.nodeTypeName(o),
-    className: names[classOf[o]!]!,
-    edge: edge >= 0 ? g.edgeName(edge) : null,
-    edgeType: edge >= 0 ? g.edgeTypeName(edge) : null,
-    selfSize: analysis.selfSize[o]!,
-    retainedSize: analysis.retainedSize[o]!,
-  }));
+  const { code } = options;
+  const closure = g.nodeTypeId.closure;
+  const hidden = g.edgeTypeId.hidden;
+  return path.map(({ ordinal: o, edge }, k) => {
+    const label = !code ? null : g.nodeType[o] === closure ? code.functionLabel(o) : code.isScope(o) ? code.scopeLabel(o) : null;
+    // A scope's unnamed slot, named after its variable as DevTools names the others.
+    const variable = code && k > 0 && edge >= 0 && g.edgeType[edge] === hidden ? code.variableName(path[k - 1]!.ordinal, edge) : null;
+    return {
+      nodeId: g.nodeId[o]!,
+      name: nodeDisplayName(g, analysis.domState, o, options.nameLength ?? MAX_NAME_LENGTH),
+      type: g.nodeTypeName(o),
+      className: names[classOf[o]!]!,
+      edge: edge >= 0 ? g.edgeName(edge) : null,
+      edgeType: edge >= 0 ? g.edgeTypeName(edge) : null,
+      selfSize: analysis.selfSize[o]!,
+      retainedSize: analysis.retainedSize[o]!,
+      location: code ? code.files.where(o) : null,
+      ...(label ? { label } : {}),
+      ...(variable !== null ? { edgeText: `->${variable}` } : {}),
+    };
+  });
 }
 
 /** Lines a path prints at most once folded: its top, `⋮ N more steps`, and the end near the object. */
@@ -54,7 +77,7 @@ interface Line {
 export function formatPath(steps: readonly PathStepView[], indent = ''): string[] {
   const lines: Line[] = steps.map((step) => {
     const label = nodeLabel(step);
-    const edge = step.edge === null ? null : safeText(formatEdgeLabel(step.edge, step.edgeType!), 60);
+    const edge = step.edge === null ? null : safeText(step.edgeText ?? formatEdgeLabel(step.edge, step.edgeType!), 60);
     const node = `${label} @${step.nodeId}`;
     return edge === null ? { text: node, shape: label, edge } : { text: `${edge} → ${node}`, shape: `${edge} → ${label}`, edge };
   });

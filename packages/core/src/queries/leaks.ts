@@ -52,29 +52,9 @@ export interface LeakGroup {
  * closure contexts) are left out: they follow the objects that own them, which are reported instead.
  */
 export function findLeaks(analysis: HeapAnalysis, options: LeakOptions): LeakGroup[] {
-  const g = analysis.graph;
-  const { baseline, target } = options;
-  const { nodeId, nodeType } = g;
-  const t = g.nodeTypeId;
-  const internal = new Uint8Array(g.nodeTypes.length);
-  for (const type of [t.hidden, t.code, t.objectShape, t.synthetic]) if (type >= 0) internal[type] = 1;
   const { distance, selfSize } = analysis;
-  const { nodeNameIndex } = g;
-  // Per name string: 1 for V8's internal objects (`system / Context`, `system / Map`...), which
-  // are type object in the snapshot but machinery all the same; resolved on first use.
-  const systemName = new Int8Array(g.strings.length).fill(-1);
-  const leaked = new Uint8Array(g.nodeCount);
-  for (let o = 0; o < g.nodeCount; o++) {
-    if (internal[nodeType[o]!] || !selfSize[o] || distance[o] === NO_DISTANCE) continue;
-    const id = nodeId[o]!;
-    if (baseline.has(id) || (target && !target.has(id))) continue;
-    if (nodeType[o] === t.object) {
-      const nameIndex = nodeNameIndex[o]!;
-      if (systemName[nameIndex] === -1) systemName[nameIndex] = g.strings[nameIndex]!.startsWith('system / ') ? 1 : 0;
-      if (systemName[nameIndex] === 1) continue;
-    }
-    leaked[o] = 1;
-  }
+  const g = analysis.graph;
+  const leaked = selectLeaked(analysis, options.baseline, options.target);
   const rows = aggregateClasses({
     classes: analysis.classes,
     selfSize,
@@ -148,4 +128,35 @@ function clusterPaths(
   }
   const sorted = [...clusters.values()].sort((a, b) => b.count - a.count || a.path.length - b.path.length);
   return { clusters: sorted.slice(0, maxPaths), sampled };
+}
+
+/**
+ * The objects `findLeaks` reports: allocated after the baseline (id absent there), still alive (and,
+ * with a target, already present in it), reachable, with a self size, and not V8's machinery
+ * (hidden, code, object shape and synthetic nodes, and `system / …` objects such as closure
+ * contexts: they follow the objects that own them). One byte per node.
+ */
+export function selectLeaked(analysis: HeapAnalysis, baseline: IdIndex, target?: IdIndex): Uint8Array {
+  const g = analysis.graph;
+  const { nodeId, nodeType, nodeNameIndex } = g;
+  const t = g.nodeTypeId;
+  const internal = new Uint8Array(g.nodeTypes.length);
+  for (const type of [t.hidden, t.code, t.objectShape, t.synthetic]) if (type >= 0) internal[type] = 1;
+  const { distance, selfSize } = analysis;
+  // Per name string: 1 for V8's internal objects (`system / Context`, `system / Map`...), which
+  // are type object in the snapshot but machinery all the same; resolved on first use.
+  const systemName = new Int8Array(g.strings.length).fill(-1);
+  const leaked = new Uint8Array(g.nodeCount);
+  for (let o = 0; o < g.nodeCount; o++) {
+    if (internal[nodeType[o]!] || !selfSize[o] || distance[o] === NO_DISTANCE) continue;
+    const id = nodeId[o]!;
+    if (baseline.has(id) || (target && !target.has(id))) continue;
+    if (nodeType[o] === t.object) {
+      const nameIndex = nodeNameIndex[o]!;
+      if (systemName[nameIndex] === -1) systemName[nameIndex] = g.strings[nameIndex]!.startsWith('system / ') ? 1 : 0;
+      if (systemName[nameIndex] === 1) continue;
+    }
+    leaked[o] = 1;
+  }
+  return leaked;
 }

@@ -1,4 +1,4 @@
-import { BASE_SYSTEM_DISTANCE, formatCount, formatSize, inspectNode, isStringType, nodeLabel, safeText, type EdgeView, type NodeInspection } from '@heapdiff/core';
+import { BASE_SYSTEM_DISTANCE, CodeNames, formatCount, formatSize, inspectNode, isStringType, nodeLabel, safeText, type EdgeView, type NodeInspection } from '@heapdiff/core';
 import { renderTable } from '../../output/table.js';
 import type { InspectOutput } from './schema.js';
 import { loadAnalysis, type LoadArgs } from '../../load/load-snapshot.js';
@@ -14,12 +14,12 @@ export interface InspectArgs extends LoadArgs {
 export async function runInspect(args: InspectArgs): Promise<number> {
   const id = parseNodeId(args.id);
   const { analysis, info } = await loadAnalysis(args.snapshot, args);
-  const node = inspectNode(analysis, id, { limit: args.limit });
+  const node = inspectNode(analysis, id, { limit: args.limit, code: new CodeNames(analysis.graph, { cwd: process.cwd() }) });
   if (args.json) {
     const output: InspectOutput = {
       snapshot: info,
       node: {
-        nodeId: node.nodeId, type: node.type, name: node.name, className: node.className, selfSize: node.selfSize,
+        nodeId: node.nodeId, type: node.type, name: node.name, className: node.className, ...(node.location ? { location: node.location } : {}), selfSize: node.selfSize,
         retainedSize: node.retainedSize, distance: node.distance,
         dominator: node.dominator && { nodeId: node.dominator.nodeId, name: node.dominator.name, className: node.dominator.className },
       },
@@ -40,11 +40,14 @@ export async function runInspect(args: InspectArgs): Promise<number> {
 }
 
 function edgeJson(e: EdgeView): InspectOutput['edges'][number] {
-  return { edge: e.name, edgeType: e.type, label: e.label, nodeId: e.nodeId, name: e.nodeName, type: e.nodeType, className: e.className, retainedSize: e.retainedSize };
+  return {
+    edge: e.name, edgeType: e.type, label: e.label, nodeId: e.nodeId, name: e.nodeName, type: e.nodeType, className: e.className,
+    ...(e.nodeLocation ? { location: e.nodeLocation } : {}), retainedSize: e.retainedSize,
+  };
 }
 
-function nodeText(name: string, type: string, className: string, max: number): string {
-  return nodeLabel({ name, type, className }, max);
+function nodeText(name: string, type: string, className: string, max: number, label: string | null = null): string {
+  return nodeLabel({ name, type, className, label }, max);
 }
 
 function describeDistance(distance: number | null): string {
@@ -66,7 +69,7 @@ function describeNode(node: NodeInspection): string[] {
     const d = node.dominator;
     rows.push(['Dominator', `${safeText(d.className, 60)} @${d.nodeId}${d.name && d.name !== d.className ? `  ${JSON.stringify(safeText(d.name, 40))}` : ''}`]);
   }
-  return [`${nodeText(node.name, node.type, node.className, 80)} @${node.nodeId}`, ...rows.map(([k, v]) => `  ${k.padEnd(14)} ${v}`)];
+  return [`${nodeText(node.name, node.type, node.className, 80, node.label)} @${node.nodeId}`, ...rows.map(([k, v]) => `  ${k.padEnd(14)} ${v}`)];
 }
 
 function edgeTable(title: string, otherEnd: string, edges: EdgeView[], total: number): string[] {
@@ -77,7 +80,7 @@ function edgeTable(title: string, otherEnd: string, edges: EdgeView[], total: nu
       [
         { header: 'Edge', value: (e: EdgeView) => safeText(e.label, 50) },
         { header: 'Type', value: (e) => e.type },
-        { header: otherEnd, value: (e) => `${nodeText(e.nodeName, e.nodeType, e.className, 50)} @${e.nodeId}` },
+        { header: otherEnd, value: (e) => `${nodeText(e.nodeName, e.nodeType, e.className, 50, e.nodeLabel)} @${e.nodeId}` },
         { header: 'Class', value: (e) => safeText(e.className, 40) },
         { header: 'Retained size', align: 'right', value: (e) => formatSize(e.retainedSize) },
       ],

@@ -11,6 +11,7 @@ export const InspectEdgeSchema = z.object({
   name: z.string().describe('That node\'s name (string values cut to 100 characters)'),
   type: z.string().describe('That node\'s type: object, closure, string, array, native...'),
   className: z.string(),
+  location: z.string().optional().describe('file:line:column of that node when it is a function or an object of a located class'),
   retainedSize: z.number(),
 });
 
@@ -21,6 +22,7 @@ export const InspectOutputSchema = z.object({
     type: z.string(),
     name: z.string().describe('Display name; for strings the value, cut to 100 characters'),
     className: z.string().describe('Class as `summary` groups it'),
+    location: z.string().optional().describe('file:line:column of a function, or of an object\'s class, when the snapshot has it'),
     selfSize: z.number().describe('Shallow size in bytes, as DevTools shows it'),
     retainedSize: z.number(),
     distance: z

@@ -2,23 +2,26 @@ import type { CommandSpec } from '../../args/command-spec.js';
 import { jsonOption, limitOption } from '../../args/options.js';
 
 export const leaksCommand: CommandSpec = {
-  command: 'leaks <baseline> <target> [final]',
-  describe: 'Objects allocated after <baseline> that are still alive, grouped by class, with retainer paths',
+  command: 'leaks <snapshots..>',
+  describe: 'What survived that should have died, one entry per holder, named in the program\'s words',
   builder: (y) =>
     y
-      .positional('baseline', { type: 'string', demandOption: true, describe: 'Snapshot before the suspect phase (only its ids are read)' })
-      .positional('target', { type: 'string', demandOption: true, describe: 'Snapshot after the suspect phase' })
-      .positional('final', { type: 'string', describe: 'Optional later snapshot: leaks must still be alive here' })
+      .positional('snapshots', {
+        type: 'string', array: true, demandOption: true,
+        describe: 'Two or more snapshots of one process, oldest first: leaks are allocated between the first two and alive in the last (only the last is read whole)',
+      })
+      .option('by', { choices: ['holder', 'class'] as const, default: 'holder' as const, describe: 'One entry per holder (where leaked objects accumulate), or per class (DevTools-style groups)' })
       .option('limit', limitOption)
-      .option('fail-on-leak', { type: 'boolean', default: false, describe: 'Exit 1 when a group reaches a threshold (for CI)' })
-      .option('threshold', { type: 'string', default: '1MB', describe: 'Retained size that makes a group a leak (1000000, 500kB, 1MB)' })
-      .option('threshold-count', { type: 'number', default: 1000, describe: 'Object count that makes a group a leak' })
-      .option('paths', { type: 'number', default: 3, describe: 'Retainer paths shown per group' })
-      .option('graph', { type: 'string', describe: 'Write each group\'s retainer paths as a drawing to DIR (NN-Class.dot and NN-Class.svg)' })
+      .option('fail-on-leak', { type: 'boolean', default: false, describe: 'Exit 1 when an entry is a leak: it grew in every interval (3+ snapshots) or reaches a threshold (for CI)' })
+      .option('threshold', { type: 'string', default: '1MB', describe: 'Retained size from which an entry is a leak whether it grows or not (1000000, 500kB, 1MB)' })
+      .option('threshold-count', { type: 'number', default: 1000, describe: 'Object count from which an entry is a leak whether it grows or not' })
+      .option('paths', { type: 'number', default: 3, describe: 'With --by class: retainer paths shown per group' })
+      .option('full-path', { type: 'boolean', default: false, describe: 'Show each path from the GC root as DevTools has it, not from the module' })
+      .option('graph', { type: 'string', describe: 'Write each entry\'s retainer path as a drawing to DIR (NN-Name.dot and NN-Name.svg)' })
       .option('json', jsonOption)
-      .example('$0 leaks before.heapsnapshot after.heapsnapshot', 'what survived between two snapshots')
-      .example('$0 leaks s1.heapsnapshot s2.heapsnapshot s3.heapsnapshot --fail-on-leak', 'memlab-style three snapshots, as a CI gate')
-      .example('$0 leaks before.heapsnapshot after.heapsnapshot --graph leak-graphs', 'also draw who holds each group (SVG, no Graphviz install needed)'),
+      .example('$0 leaks 1.heapsnapshot 2.heapsnapshot 3.heapsnapshot', 'who holds what survived, and whether it keeps growing')
+      .example('$0 leaks 1.heapsnapshot 2.heapsnapshot 3.heapsnapshot --fail-on-leak', 'a CI gate: exit 1 on a leak')
+      .example('$0 leaks 1.heapsnapshot 2.heapsnapshot --by class', 'the leaked objects by class'),
   run: async (args) => (await import('./run.js')).runLeaks(args),
   jsonSchema: async () => (await import('./schema.js')).LeaksOutputSchema,
 };

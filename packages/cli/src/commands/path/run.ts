@@ -1,4 +1,4 @@
-import { formatCount, formatPath, pathView, retainerPathOfId, rootCategory, safeText, WEAK_ONLY, type HeapAnalysis, type PathStep } from '@heapdiff/core';
+import { CodeNames, formatCount, formatPath, pathView, retainerPathOfId, rootCategory, safeText, WEAK_ONLY, type HeapAnalysis, type PathStep } from '@heapdiff/core';
 import { graphToDot } from '@heapdiff/graphviz-export';
 import { UsageError } from '../../errors.js';
 import { assertNotInput } from '../../output/atomic-write.js';
@@ -26,15 +26,16 @@ export async function runPath(args: PathArgs): Promise<number> {
   }
   const { analysis, info } = await loadAnalysis(args.snapshot, args);
   const path = retainerPathOfId(analysis, id);
+  const code = new CodeNames(analysis.graph, { cwd: process.cwd() });
   if (args.json) {
-    const output: PathOutput = { snapshot: info, nodeId: id, path: pathToJson(analysis, path) };
+    const output: PathOutput = { snapshot: info, nodeId: id, path: pathToJson(analysis, path, code) };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     return 0;
   }
   const ordinal = analysis.graph.ordinalOfId(id);
   if (args.dot || args.output !== undefined) return drawPath(analysis, path, ordinal, args.output);
   if (path.length > 0) {
-    process.stdout.write(`${formatPath(pathView(analysis, path)).join('\n')}\n`);
+    process.stdout.write(`${formatPath(pathView(analysis, path, { code })).join('\n')}\n`);
     return 0;
   }
   process.stdout.write(`@${id} has no retainer path from a GC root: ${noPathReason(analysis, ordinal)}.\n`);

@@ -4,7 +4,7 @@ import { formatCount, formatSize } from '@heapdiff/core';
 // time (newest, oldest, middle); only `diff` needs two graphs at once: the newest is kept until
 // the oldest is compared with it, as the `diff` command holds both.
 import {
-  analyzeHeap, computeDiff, computeGrowth, computeSummary, countClasses, findLeaks, formatPath, loadSnapshotIds, pathView,
+  analyzeHeap, CodeNames, computeDiff, computeGrowth, computeSummary, countClasses, findLeaks, formatPath, loadSnapshotIds, pathView,
   type HeapAnalysis, type HeapGraph, type InterfaceDefinition, type LeakGroup, type SnapshotClassCounts,
 } from '@heapdiff/core';
 import { dotToSvg, graphToDot } from '@heapdiff/graphviz-export';
@@ -14,7 +14,7 @@ import { retainerPathsGraph } from '../../drawings/path-graph.js';
 import type { SummaryOutput } from '../summary/schema.js';
 import { diffJson } from '../diff/json.js';
 import { growingClasses, growthJson } from '../growth/json.js';
-import { leaksJson } from '../leaks/json.js';
+import { leaksByClassJson } from '../leaks/json.js';
 import { loadAnalysis, loadWithProgress, type LoadArgs } from '../../load/load-snapshot.js';
 import { applyLimit } from '../../args/options.js';
 import { sortSummaryClasses, summaryJson } from '../summary/json.js';
@@ -71,8 +71,9 @@ async function analyseNewest(inputs: ReportInputs, path: string) {
   progress.stop();
   const { analysis, info } = await loadAnalysis(path, inputs);
   const groups = findLeaks(analysis, { baseline, target: targetIds, limit: inputs.limit, maxPaths: inputs.paths });
-  const leaksArgs = { baseline: inputs.before, target: inputs.after, final: inputs.final, thresholdCount: inputs.thresholdCount };
-  const leaks = leaksJson(leaksArgs, { analysis, info, targetIds, groups, thresholdBytes: inputs.thresholdBytes });
+  const paths = inputs.final ? [inputs.before, inputs.after, inputs.final] : [inputs.before, inputs.after];
+  const series = paths.map((p, i) => (i === paths.length - 1 ? info : { path: p, nodeCount: i === 0 ? baseline.size : (targetIds?.size ?? 0), edgeCount: null, totalSize: null }));
+  const leaks = leaksByClassJson(analysis, new CodeNames(analysis.graph, { cwd: process.cwd() }), groups, series, { bytes: inputs.thresholdBytes, count: inputs.thresholdCount });
   const details = groups.map((g, i) => ({ pathLines: g.clusters.map((c) => formatPath(pathView(analysis, c.path))), dot: leakGraphDot(analysis, g, i + 1) }));
   const summary = summarize(path, analysis, inputs.limit);
   const counts = countClasses(analysis.graph);

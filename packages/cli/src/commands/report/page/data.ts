@@ -1,6 +1,6 @@
 import type { DiffOutput } from '../../diff/schema.js';
 import type { GrowthOutput } from '../../growth/schema.js';
-import type { LeaksOutput } from '../../leaks/schema.js';
+import type { LeaksByClassOutput as LeaksOutput } from '../../leaks/schema.js';
 import type { SummaryOutput } from '../../summary/schema.js';
 
 /**

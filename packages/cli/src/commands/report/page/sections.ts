@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { isLeakGroup } from '../../leaks/json.js';
 import type { DiffOutput } from '../../diff/schema.js';
 import type { GrowthOutput } from '../../growth/schema.js';
-import type { LeaksOutput } from '../../leaks/schema.js';
+import type { LeaksByClassOutput as LeaksOutput } from '../../leaks/schema.js';
 import type { SummaryOutput } from '../../summary/schema.js';
 import { renderGrowthChart } from './chart.js';
 import type { LeakDetail } from './data.js';
@@ -45,9 +45,10 @@ export function snapshotsSection(summaries: readonly SummaryOutput[]): string {
 }
 
 function leakPhase(leaks: LeaksOutput): string {
-  const [b, t] = [fileName(leaks.baseline.path), fileName(leaks.target.path)];
-  return leaks.final
-    ? `Objects allocated between <b>${b}</b> and <b>${t}</b> and still alive in <b>${fileName(leaks.final.path)}</b>`
+  const { snapshots } = leaks;
+  const [b, t] = [fileName(snapshots[0]!.path), fileName(snapshots[1]!.path)];
+  return snapshots.length > 2
+    ? `Objects allocated between <b>${b}</b> and <b>${t}</b> and still alive in <b>${fileName(snapshots.at(-1)!.path)}</b>`
     : `Objects allocated after <b>${b}</b> and still alive in <b>${t}</b>`;
 }
 
