@@ -11,8 +11,11 @@ import { makeSnapshot } from './helpers/snapshots.js';
 
 /** A drawing people can read: the unfolded chain was 249,715 pt tall. */
 const MAX_HEIGHT_PT = 2500;
-/** The folded chain's box, as Graphviz writes it in SVG (`-` as `&#45;`, `>` as `&gt;`). */
-const FOLDED = /… ×[\d,]+ \(\.someMethod → \{context\} → (?:-|&#45;)(?:>|&gt;)originalThing\)/;
+/**
+ * The folded chain's box as Graphviz writes it in SVG (`-` as `&#45;`, `>` as `&gt;`): `… ×N (…)`
+ * around the chain's three steps, starting at whichever the path reached first.
+ */
+const FOLDED = /… ×[\d,]+ \(((?:\.someMethod|\{context\}|(?:-|&#45;)(?:>|&gt;)originalThing)(?: → |\))){3}/;
 
 const dir = mkdtempSync(join(inject('heapdiffRunDir'), 'closure-chain-'));
 let snapshots: string[];

@@ -198,13 +198,14 @@ describe('--redact', () => {
     // Without --redact the secret is there to find, so the checks below can fail.
     const open = await cli('inspect', after, '--id', String(secretId));
     expect(open.stdout).toContain(SECRET);
-    expect((await cli('leaks', before, after, '--json', '--limit', '0')).stdout).toContain(SECRET);
+    expect((await cli('leaks', before, after, '--by', 'class', '--json', '--limit', '0')).stdout).toContain(SECRET);
 
     const files = ['r.svg', 'r.html', 'p.svg'].map((name) => join(dir, `redact-${name}`));
     const runs: [string, string[]][] = [
       ...textCommands(),
       ['summary --json', ['summary', after, '--json', '--limit', '0']],
-      ['leaks --json', ['leaks', before, after, '--json', '--limit', '0', '--paths', '10']],
+      ['leaks --json', ['leaks', before, after, '--json', '--limit', '0']],
+      ['leaks --by class --json', ['leaks', before, after, '--by', 'class', '--json', '--limit', '0', '--paths', '10']],
       ['inspect the secret', ['inspect', after, '--id', String(secretId)]],
       ['inspect the secret --json', ['inspect', after, '--id', String(secretId), '--json']],
       ['inspect the holder --json', ['inspect', after, '--id', String(holderId), '--json', '--limit', '0']],

@@ -95,12 +95,14 @@ describe('--redact', () => {
       ['inspect', after, '--id', String(ids.pattern), '--json'],
       ['refs', after, '--id', String(ids.holder), '--max-depth', '3', '--too-many', '50'],
       ['inspect', after, '--id', String(ids.symbol)],
+      ['leaks', before, after, '--by', 'class', '--limit', '0', '--json'],
     ]);
     const all = shown.map((r) => r.stdout).join('\n');
     expect(all).toContain(`"${CORE}`); // the plain string
     expect(shown[1]!.stdout).toContain(CORE); // the RegExp source
     expect(all).toContain(NUMBER_TEXT); // the number, behind its `value` edge
     expect(all).toContain(`symbol ${CORE}`); // the Symbol's description
+    expect(shown[4]!.stdout).toContain(CORE); // the leaked values, in the paths of `leaks --by class`
   });
 
   test('keeps every secret out of every command output, raw and escaped', async () => {
@@ -112,8 +114,10 @@ describe('--redact', () => {
       ['summary --json', ['summary', after, '--limit', '0', '--json']],
       ['diff', ['diff', before, after, '--limit', '0']],
       ['diff --json', ['diff', before, after, '--limit', '0', '--json']],
-      ['leaks', ['leaks', before, after, '--limit', '0', '--paths', '10']],
-      ['leaks --json --graph', ['leaks', before, after, '--limit', '0', '--paths', '10', '--json', '--graph', graphs]],
+      ['leaks', ['leaks', before, after, '--limit', '0']],
+      ['leaks --json --graph', ['leaks', before, after, '--limit', '0', '--json', '--graph', graphs]],
+      ['leaks --by class', ['leaks', before, after, '--by', 'class', '--limit', '0', '--paths', '10']],
+      ['leaks --by class --json --graph', ['leaks', before, after, '--by', 'class', '--limit', '0', '--paths', '10', '--json', '--graph', `${graphs}-by-class`]],
       ['growth', ['growth', before, after, '--limit', '0']],
       ['growth --json', ['growth', before, after, '--limit', '0', '--json']],
       ['orphans', ['orphans', after, '--limit', '0']],
@@ -140,9 +144,11 @@ describe('--redact', () => {
         expect(leaked(text), `${label} shows a secret`).toBeUndefined();
       }
     }
-    const graphFiles = readdirSync(graphs);
-    expect(graphFiles.length).toBeGreaterThan(0);
-    for (const name of graphFiles) expect(leaked(readFileSync(join(graphs, name), 'utf8')), name).toBeUndefined();
+    for (const set of [graphs, `${graphs}-by-class`]) {
+      const graphFiles = readdirSync(set);
+      expect(graphFiles.length).toBeGreaterThan(0);
+      for (const name of graphFiles) expect(leaked(readFileSync(join(set, name), 'utf8')), name).toBeUndefined();
+    }
     // The stand-ins are there instead: the RegExp is shown by its pattern's stand-in.
     expect(results[runs.findIndex(([label]) => label === `inspect @${ids.pattern}`)]!.stdout).toMatch(new RegExp(`RegExp ${TOKEN.source}`));
   });
