@@ -3,18 +3,22 @@
 // takes in os.tmpdir() are gone afterwards.
 import { execFile } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { InvalidOptionError, analyzeHeap, findLeaks, formatEdgeLabel, loadSnapshot, loadSnapshotIds } from '@heapdiff/core';
 import { LeakAssertionError, checkForLeaks, expectNoLeak, takeHeapSnapshot } from '@heapdiff/core/leak-test';
 
 const run = promisify(execFile);
 const CLI = new URL('../packages/cli/bundle/heapdiff.js', import.meta.url).pathname;
 
+// A temporary directory of this file's own: other test files and runs make heapdiff-leak- directories too.
+const ownTmp = mkdtempSync(join(tmpdir(), 'heapdiff-test-tmp-'));
+process.env.TMPDIR = ownTmp;
+afterAll(() => rm(ownTmp, { recursive: true, force: true }));
 const leakDirs = (): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith('heapdiff-leak-'));
 
 async function leakError(promise: Promise<unknown>): Promise<LeakAssertionError> {

@@ -40,7 +40,9 @@ describe('node:test', () => {
     expect(output).toContain("name: 'LeakAssertionError'");
     expect(output).toContain("code: 'E_LEAK_FOUND'");
     expect(output).toContain('#1 PendingRequest  5 objects from the first 5 runs still alive (+5 from the next 5)');
-    expect(output).toMatch(/->inFlight → Array @\d+\n\s+\[\d+\] → PendingRequest @\d+/);
+    expect(output).toMatch(/Held by \(growing with every 5 runs\):\n\s+inFlight {2}\(a variable of module node-test\/leaking\.test\.mjs\)/);
+    // The path starts where the test's code names the array.
+    expect(output).toMatch(/module node-test\/leaking\.test\.mjs @\d+\n\s+inFlight → Array @\d+\n\s+\[\d+\] → PendingRequest @\d+/);
   });
 });
 

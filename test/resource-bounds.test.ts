@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, test } from 'vitest';
 import {
-  analyzeHeap, computeDiff, extractSubgraph, findLeaks, findOrphans, HeapSnapshotError, IdIndex, inspectNode, loadSnapshot,
+  analyzeHeap, computeDiff, extractSubgraph, findLeakHolders, findLeaks, findOrphans, findSuspects, HeapSnapshotError, IdIndex, inspectNode, loadSnapshot,
   loadSnapshotBytes, loadSnapshotIds, shortestRetainerPath, computeSummary,
 } from '@heapdiff/core';
 import { buildSnapshot } from './helpers/snapshot-builder.js';
@@ -55,6 +55,18 @@ describe.each(LENGTHS)('a linked list of %i objects', (length) => {
     expect(leaks[0]!.sampled).toBeGreaterThanOrEqual(1);
     expect(leaks[0]!.sampled).toBeLessThan(200);
     for (const cluster of leaks[0]!.clusters) expect(cluster.path.length).toBeLessThanOrEqual(1_000_000);
+
+    // By holder: one entry for the whole chain, in passes down the dominator tree (no climb per object).
+    const baseline = new IdIndex(new Uint32Array([g.nodeId[0]!]));
+    const holders = findLeakHolders(a, { baseline, maxIds: [g.nodeId[0]!], limit: 3 });
+    expect(holders.entries).toHaveLength(1);
+    expect(holders.entries[0]!.members.count).toBe(length);
+    expect(holders.more.entries).toBe(0);
+    // Nothing leaked (everything is newer than the target): every object still finds its holder in one pass.
+    expect(findLeakHolders(a, { baseline, target: baseline, maxIds: [1, 2], limit: 3 }).entries).toEqual([]);
+    const suspects = findSuspects(a, { limit: 3 });
+    expect(suspects).toHaveLength(1);
+    expect(suspects[0]!.objectCount).toBeGreaterThan(length - 3);
 
     expect(computeDiff(g, g).classes).toEqual([]);
   }, 600_000);

@@ -35,6 +35,8 @@ export interface AccumulationPoints {
   vnode: Int32Array;
   /** Per K position: the chain's period, for chain tops and links (0: not a chain). */
   period: Uint8Array;
+  /** Every node under the root on the dominator tree, parents first: for passes down the tree. */
+  preorder: Uint32Array;
 }
 
 export interface AccumulationOptions {
@@ -252,7 +254,7 @@ export function findAccumulationPoints(
       between[i] = between[q]! | leaked[nodes[i]!]!;
     }
   }
-  return { nodes, indexOf, held, holder, accepted, runTop, period, vnode };
+  return { nodes, indexOf, held, holder, accepted, runTop, period, vnode, preorder: order };
 }
 
 /** `table`, `elements`, `properties`: the internal edges to a collection's backing store. */

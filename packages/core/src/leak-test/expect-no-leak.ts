@@ -11,13 +11,6 @@ import { loadSnapshot } from '../threads/load-snapshot.js';
 import { LeakAssertionError } from './leak-assertion-error.js';
 import { formatHolders, formatLeakGroups, holderInfo, pathInfo, type ScenarioHolder, type ScenarioLeakGroup } from './leak-report.js';
 
-/**
- * Node.js's own C++ objects (module loader wrappers, resolve caches): the test runner loads
- * modules in the background between snapshots, and they are never the scenario's. A scenario that
- * leaks handles or sockets also leaks their JavaScript objects, which are reported.
- */
-const NODE_NATIVE_CLASSES = [/^(Detached )?Node \/ /];
-
 export interface LeakCheckOptions {
   /** Runs of the scenario between two snapshots (the check makes 2 × iterations measured runs). Default 5. */
   iterations?: number;
@@ -29,7 +22,7 @@ export interface LeakCheckOptions {
   thresholdCount?: number;
   /**
    * Class names (exact) or patterns never reported, for objects the test harness itself keeps.
-   * Node's own native objects (`Node / …`, `Detached Node / …`) are never reported either.
+   * Node's own native objects (`Node / …`, `Detached Node / …`) are never leaks anyway.
    */
   ignore?: Array<string | RegExp>;
   /** Most leak groups listed in the error message. Default 5. */
@@ -95,7 +88,7 @@ async function check(scenario: Scenario, options: LeakCheckOptions): Promise<Lea
   const thresholdBytes = parseByteSize(options.threshold ?? '1MB', 'threshold');
   const limit = count(options.limit, 5, 'limit', 1);
   const maxPaths = count(options.paths, 1, 'paths', 0);
-  const ignore = [...NODE_NATIVE_CLASSES, ...(options.ignore ?? [])];
+  const ignore = options.ignore ?? [];
   const settleMs = count(options.settle, 100, 'settle', 0);
   const snapshot = async (file: string): Promise<void> => {
     await new Promise((resolve) => setTimeout(resolve, settleMs));
@@ -144,7 +137,7 @@ async function check(scenario: Scenario, options: LeakCheckOptions): Promise<Lea
         selfSize: g.selfSize,
         retainedSize: g.retainedSize,
         leaking: grows && !ignored(g.name),
-        paths: g.clusters.map((c) => ({ count: c.count, steps: pathInfo(analysis, c.path, code) })),
+        paths: g.clusters.map((c) => ({ count: c.count, ...pathInfo(analysis, c.path, code) })),
         sampled: g.sampled,
       };
     });

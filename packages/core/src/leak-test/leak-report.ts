@@ -2,9 +2,11 @@ import type { HeapAnalysis } from '../analysis/analyze.js';
 import type { CodeNames } from '../naming/code-names.js';
 import { nodeLabel } from '../present/labels.js';
 import { formatPath, pathView, type PathStepView } from '../present/path-view.js';
+import { programPathView } from '../present/program-path.js';
 import { safeText } from '../present/safe-text.js';
 import { formatCount, formatSize } from '../present/sizes.js';
 import type { LeakHolder } from '../queries/leak-holders.js';
+import { nameOfPath } from '../queries/program-names.js';
 import type { PathStep } from '../queries/retainer-path.js';
 import { describeWhere, holderName, holderShapeText } from '../present/holder-text.js';
 
@@ -17,7 +19,10 @@ export interface LeakPathStepInfo extends PathStepView {
 export interface LeakPathInfo {
   /** Sampled members of the group held the same way. */
   count: number;
+  /** From a GC root, as DevTools shows it. */
   steps: LeakPathStepInfo[];
+  /** From where the program's code names it (`module test/x.test.ts` → `registry` → `.orders`…), when it does. */
+  program: LeakPathStepInfo[] | null;
 }
 
 /** A class whose objects outlived the scenario's runs. */
@@ -83,8 +88,11 @@ export function formatHolders(holders: ScenarioHolder[], iterations: number): st
   return out;
 }
 
-export function pathInfo(analysis: HeapAnalysis, path: PathStep[], code: CodeNames): LeakPathStepInfo[] {
-  return pathView(analysis, path, { code, nameLength: 200 }).map((step) => ({ ...step, label: nodeLabel(step) }));
+export function pathInfo(analysis: HeapAnalysis, path: PathStep[], code: CodeNames): Omit<LeakPathInfo, 'count'> {
+  const steps = pathView(analysis, path, { code, nameLength: 200 }).map((step) => ({ ...step, label: nodeLabel(step) }));
+  const name = nameOfPath(analysis, code, path);
+  const program = name ? programPathView(analysis, code, path, name).map((step) => ({ ...step, label: nodeLabel(step) })) : null;
+  return { steps, program };
 }
 
 /** The groups as `heapdiff leaks` prints them: class, counts, sizes, then each path root first. */
@@ -98,7 +106,7 @@ export function formatLeakGroups(groups: ScenarioLeakGroup[], iterations: number
     );
     for (const path of g.paths) {
       out.push(`   ${formatCount(path.count)} of ${formatCount(g.sampled)}${g.sampled < g.count ? ' sampled' : ''} held like this:`);
-      out.push(...formatPath(path.steps, '     '));
+      out.push(...formatPath(path.program ?? path.steps, '     '));
     }
   });
   return out;

@@ -92,8 +92,6 @@ export interface LeakHolderReport {
 const MAX_PATH_STEPS = 2_000;
 /** Members whose holder is the nearest object that did not leak are grouped by it, up to this many groups. */
 const MAX_DIRECT_HOLDERS = 10_000;
-/** Steps walked up the dominator tree from an object that holds no leaked object, to the nearest one that does. */
-const MAX_CLIMB = 256;
 const NONE = -1;
 
 /**
@@ -108,10 +106,11 @@ export function findLeakHolders(analysis: HeapAnalysis, options: LeakHolderOptio
   const leaked = selectLeaked(analysis, options.baseline, options.target);
   const countable = countableOf(analysis, leaked, names);
   const points = findAccumulationPoints(g, analysis.dominator, analysis.dominatorTree, countable);
-  const assignment = mergeSiblings(analysis, assignMembers(analysis, leaked, countable, points));
+  const nearK = nearestHoldingAbove(analysis, points);
+  const assignment = mergeSiblings(analysis, assignMembers(analysis, leaked, countable, points, nearK));
   const { groups } = assignment;
   const intervals = Math.max(1, (options.maxIds?.length ?? 1));
-  const gained = options.maxIds && options.maxIds.length > 0 ? gainedByInterval(analysis, points, assignment, options.maxIds) : null;
+  const gained = options.maxIds && options.maxIds.length > 0 ? gainedByInterval(analysis, points, assignment, options.maxIds, nearK) : null;
   const verdicts = groups.map((group, i) => verdictOf(group, gained?.[i] ?? null, options.thresholds));
 
   // Leaks first, then by what their members retain.
@@ -186,11 +185,20 @@ interface Assignment {
  * accumulation point itself is its own entry; objects with no accumulation point above go to the
  * nearest object above them that did not leak.
  */
-function assignMembers(analysis: HeapAnalysis, leaked: Uint8Array, countable: Uint8Array, points: AccumulationPoints): Assignment {
+function assignMembers(analysis: HeapAnalysis, leaked: Uint8Array, countable: Uint8Array, points: AccumulationPoints, nearK: Int32Array): Assignment {
   const g = analysis.graph;
   const { dominator, retainedSize, selfSize, distance } = analysis;
-  const { indexOf, accepted, holder, nodes } = points;
+  const { indexOf, accepted, holder, nodes, preorder } = points;
   const root = g.rootOrdinal;
+  // Per node: its nearest strict dominator that did not leak (one pass down the tree, so a long
+  // chain of leaked objects costs one step per object, not one per object and link).
+  const keeper = new Int32Array(g.nodeCount).fill(NONE);
+  for (let i = 0; i < preorder.length; i++) {
+    const o = preorder[i]!;
+    if (o === root) continue;
+    const d = dominator[o]!;
+    keeper[o] = leaked[d] && d !== root ? keeper[d]! : d;
+  }
   const groupOf = new Int32Array(g.nodeCount).fill(NONE);
   const groups: Group[] = [];
   const groupOfHolder = new Map<number, number>();
@@ -210,7 +218,7 @@ function assignMembers(analysis: HeapAnalysis, leaked: Uint8Array, countable: Ui
   for (let o = 0; o < leaked.length; o++) {
     if (!leaked[o]) continue;
     leakedCount++;
-    const k = countable[o] ? indexOf[o]! : nearestHolding(dominator, indexOf, root, o);
+    const k = countable[o] ? indexOf[o]! : nearK[o]!;
     if (k !== NONE && countable[o] && accepted[k]) {
       groupFor(o, 'new collection');
       continue;
@@ -218,8 +226,7 @@ function assignMembers(analysis: HeapAnalysis, leaked: Uint8Array, countable: Ui
     let owner = k === NONE ? NONE : k === indexOf[o] ? holder[k]! : accepted[k] ? nodes[k]! : holder[k]!;
     let kind: HolderKind = 'accumulation point';
     if (owner === NONE) {
-      owner = dominator[o]!;
-      for (let steps = 0; owner !== root && leaked[owner] && steps < MAX_CLIMB; steps++) owner = dominator[owner]!;
+      owner = keeper[o] === NONE ? root : keeper[o]!;
       kind = 'direct';
     }
     const id = groupFor(owner, kind);
@@ -232,13 +239,17 @@ function assignMembers(analysis: HeapAnalysis, leaked: Uint8Array, countable: Ui
     if (group.sample === NONE || (countable[o]! > countable[group.sample]!) || (countable[o] === countable[group.sample] && distance[o]! < distance[group.sample]!)) group.sample = o;
   }
   // Retained sizes, each member once: a member under another member of its group is in that one's.
-  const above = memberAbove(analysis, points, groupOf);
+  // Per node: the group of the nearest member strictly above it (the keeper array, no longer needed).
+  const above = keeper.fill(NONE);
+  for (let i = 0; i < preorder.length; i++) {
+    const o = preorder[i]!;
+    if (o === root) continue;
+    const d = dominator[o]!;
+    above[o] = groupOf[d] !== NONE ? groupOf[d]! : above[d]!;
+  }
   for (let o = 0; o < leaked.length; o++) {
     const id = groupOf[o]!;
-    if (id === NONE) continue;
-    const k = indexOf[o]!;
-    const covered = k !== NONE ? above[k] === id : coveredFromAbove(analysis, points, above, groupOf, o, id);
-    if (!covered) groups[id]!.retained += retainedSize[o]!;
+    if (id !== NONE && above[o] !== id) groups[id]!.retained += retainedSize[o]!;
   }
   return { groups, groupOfHolder, groupOf, leakedCount };
 }
@@ -285,45 +296,19 @@ function mergeSiblings(analysis: HeapAnalysis, assignment: Assignment): Assignme
   return { groups: merged, groupOf, groupOfHolder, leakedCount: assignment.leakedCount };
 }
 
-/** The nearest dominator of `o` that holds leaked objects (a K node), within MAX_CLIMB steps, or -1. */
-function nearestHolding(dominator: Uint32Array, indexOf: Int32Array, root: number, o: number): number {
-  let a = o;
-  for (let steps = 0; steps < MAX_CLIMB && a !== root; steps++) {
-    a = dominator[a]!;
-    if (indexOf[a] !== NONE) return indexOf[a]!;
-  }
-  return NONE;
-}
-
-/** Per K node: the group of the nearest member strictly above it on the dominator tree, or -1. */
-function memberAbove(analysis: HeapAnalysis, points: AccumulationPoints, groupOf: Int32Array): Int32Array {
-  const { nodes, indexOf } = points;
-  const above = new Int32Array(nodes.length).fill(NONE);
+/** Per node: the K position of its nearest strict dominator that holds leaked objects, or -1; one pass down the tree. */
+function nearestHoldingAbove(analysis: HeapAnalysis, points: AccumulationPoints): Int32Array {
   const { dominator } = analysis;
+  const { indexOf, preorder } = points;
   const root = analysis.graph.rootOrdinal;
-  for (let k = 0; k < nodes.length; k++) {
-    const o = nodes[k]!;
+  const near = new Int32Array(dominator.length).fill(NONE);
+  for (let i = 0; i < preorder.length; i++) {
+    const o = preorder[i]!;
     if (o === root) continue;
-    const parent = dominator[o]!;
-    const p = indexOf[parent]!;
-    if (p === NONE) continue;
-    above[k] = groupOf[parent] !== NONE ? groupOf[parent]! : above[p]!;
+    const d = dominator[o]!;
+    near[o] = indexOf[d] !== NONE ? indexOf[d]! : near[d]!;
   }
-  return above;
-}
-
-/** For a member outside K (a string, an array): whether a member of its group is above it. */
-function coveredFromAbove(analysis: HeapAnalysis, points: AccumulationPoints, above: Int32Array, groupOf: Int32Array, o: number, id: number): boolean {
-  const { dominator } = analysis;
-  const root = analysis.graph.rootOrdinal;
-  let a = o;
-  for (let steps = 0; steps < MAX_CLIMB && a !== root; steps++) {
-    a = dominator[a]!;
-    if (groupOf[a] === id) return true;
-    const k = points.indexOf[a]!;
-    if (k !== NONE) return above[k] === id;
-  }
-  return false;
+  return near;
 }
 
 function describe(
@@ -379,7 +364,7 @@ function verdictOf(group: Group, gained: HolderGrowth['gained'] | null, threshol
  * after the first snapshot (an id above its largest) goes to the holder of the nearest node above
  * it that holds leaked objects. One pass over the nodes; no subtree walks.
  */
-function gainedByInterval(analysis: HeapAnalysis, points: AccumulationPoints, assignment: Assignment, maxIds: readonly number[]): HolderGrowth['gained'][] {
+function gainedByInterval(analysis: HeapAnalysis, points: AccumulationPoints, assignment: Assignment, maxIds: readonly number[], nearK: Int32Array): HolderGrowth['gained'][] {
   const g = analysis.graph;
   const { groups, groupOfHolder } = assignment;
   const intervals = maxIds.length;
@@ -387,9 +372,8 @@ function gainedByInterval(analysis: HeapAnalysis, points: AccumulationPoints, as
   const size = new Float64Array(groups.length * intervals);
   const t = g.nodeTypeId;
   const { nodeType, nodeId } = g;
-  const { dominator, selfSize } = analysis;
+  const { selfSize } = analysis;
   const { indexOf, accepted, holder, nodes } = points;
-  const root = g.rootOrdinal;
   const first = maxIds[0]!;
   const internalName = systemNames(g);
   for (let o = 0; o < g.nodeCount; o++) {
@@ -400,11 +384,10 @@ function gainedByInterval(analysis: HeapAnalysis, points: AccumulationPoints, as
     if (internalName[g.nodeNameIndex[o]!]) continue;
     let group = assignment.groupOf[o]!;
     if (group === NONE) {
-      let a = o;
-      for (let steps = 0; steps < MAX_CLIMB && a !== root && indexOf[a] === NONE; steps++) a = dominator[a]!;
-      const k = indexOf[a]!;
+      const self = indexOf[o]!;
+      const k = self !== NONE ? self : nearK[o]!;
       if (k === NONE) continue;
-      const owner = accepted[k] && a !== o ? nodes[k]! : holder[k]!;
+      const owner = accepted[k] && self === NONE ? nodes[k]! : holder[k]!;
       group = owner === NONE ? NONE : (groupOfHolder.get(owner) ?? NONE);
       if (group === NONE) continue;
     }

@@ -136,6 +136,13 @@ function clusterPaths(
  * (hidden, code, object shape and synthetic nodes, and `system / …` objects such as closure
  * contexts: they follow the objects that own them). One byte per node.
  */
+/**
+ * V8's internal objects (`system / Context`, `system / Map`…: type object, machinery all the same)
+ * and Node's own C++ objects (`Node / Environment`, `Detached Node / …`: its module loader, its
+ * inspector session, whose ids are not stable between snapshots): never the program's leak.
+ */
+const ENGINE_NAME = /^(system \/ |(Detached )?Node \/ )/;
+
 export function selectLeaked(analysis: HeapAnalysis, baseline: IdIndex, target?: IdIndex): Uint8Array {
   const g = analysis.graph;
   const { nodeId, nodeType, nodeNameIndex } = g;
@@ -143,17 +150,17 @@ export function selectLeaked(analysis: HeapAnalysis, baseline: IdIndex, target?:
   const internal = new Uint8Array(g.nodeTypes.length);
   for (const type of [t.hidden, t.code, t.objectShape, t.synthetic]) if (type >= 0) internal[type] = 1;
   const { distance, selfSize } = analysis;
-  // Per name string: 1 for V8's internal objects (`system / Context`, `system / Map`...), which
-  // are type object in the snapshot but machinery all the same; resolved on first use.
+  // Per name string: 1 for the engine's own objects, resolved on first use.
   const systemName = new Int8Array(g.strings.length).fill(-1);
   const leaked = new Uint8Array(g.nodeCount);
   for (let o = 0; o < g.nodeCount; o++) {
     if (internal[nodeType[o]!] || !selfSize[o] || distance[o] === NO_DISTANCE) continue;
     const id = nodeId[o]!;
     if (baseline.has(id) || (target && !target.has(id))) continue;
-    if (nodeType[o] === t.object) {
+    const type = nodeType[o];
+    if (type === t.object || type === t.native) {
       const nameIndex = nodeNameIndex[o]!;
-      if (systemName[nameIndex] === -1) systemName[nameIndex] = g.strings[nameIndex]!.startsWith('system / ') ? 1 : 0;
+      if (systemName[nameIndex] === -1) systemName[nameIndex] = ENGINE_NAME.test(g.strings[nameIndex]!) ? 1 : 0;
       if (systemName[nameIndex] === 1) continue;
     }
     leaked[o] = 1;
