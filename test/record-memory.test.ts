@@ -153,6 +153,17 @@ describe('heapdiff memory', () => {
     }
   });
 
+  test('report on the recording draws its memory: samples and snapshot marks, not the command line', async () => {
+    const out = join(work, 'memory-report.html');
+    const result = await heapdiff(['report', ...SNAPSHOTS.map((f) => join(dir, f)), '-o', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    const data = JSON.parse(/<script type="application\/json" id="heapdiff-data">([^<]*)<\/script>/.exec(html)![1]!) as { memory?: { samples: unknown[]; snapshots: Array<{ file: string }> } };
+    expect(data.memory?.samples).toHaveLength(series.samples.length);
+    expect(data.memory?.snapshots.map((m) => m.file)).toEqual(SNAPSHOTS);
+    expect(html).not.toContain(SERVER);
+  });
+
   test('no series, or not a series: one line, exit 2', async () => {
     const empty = join(work, 'empty');
     await mkdir(empty);

@@ -1,4 +1,4 @@
-import { formatCount, safeText } from '@heapdiff/core';
+import { plural, safeText } from '@heapdiff/core';
 import { spawn } from 'node:child_process';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -76,22 +76,22 @@ export async function runDemo(args: DemoArgs): Promise<number> {
 
   step(
     `heapdiff report ${baseline} ${target} ${final} -o ${reportFile}`,
-    'All of it in one HTML file to open in a browser or attach to a bug: each snapshot\'s classes, the leaks\n' +
-      'with their paths drawn as graphs, a growth chart and the class comparison. It needs no network.',
+    'All of it in one HTML file to open in a browser or attach to a bug. It opens with the verdict (what leaks,\n' +
+      'where in the code, how fast); the holders, growth charts, class comparison and classes are a click away. It needs no network.',
   );
-  const report = await writeReport({ before: baseline, after: target, final, output: reportFile, limit: 20, paths: 3, threshold: '1MB', thresholdCount: 1000 });
+  const report = await writeReport({ snapshots: [baseline, target, final], output: reportFile, limit: 20, threshold: '1MB', thresholdCount: 1000 });
   process.stdout.write(`Report written: ${safeText(reportFile, 200)}\n`);
 
-  const top = report.data.leaks.groups[0];
-  const topSvg = report.leakDetails[0]?.svg;
-  if (top && topSvg) {
+  const drawing = report.overview;
+  if (drawing) {
+    const holders = report.data.leaks.leaks.filter((e) => e.verdict === 'leak').map((e) => safeText(e.holder.name, 60));
     step(
-      `Retainer graph of ${safeText(top.name, 60)}, the largest leak group`,
-      'Its retainer paths merged into one Graphviz drawing (laid out in WebAssembly: nothing to install).\n' +
-        'Arrows go from holder to held; the leaked object is red, the root green.',
+      'Where the leaks are held',
+      `The paths from the program's code to ${holders.join(' and ')} merged into one Graphviz drawing\n` +
+        '(laid out in WebAssembly: nothing to install). Arrows go from holder to held; the objects they hold are red.',
     );
-    await writeFileAtomic(graphFile, topSvg);
-    process.stdout.write(`Graph written: ${safeText(graphFile, 200)} (${formatCount(top.count)} ${safeText(top.name, 60)} objects, ${top.paths.length} path${top.paths.length === 1 ? '' : 's'})\n`);
+    await writeFileAtomic(graphFile, drawing.svg);
+    process.stdout.write(`Graph written: ${safeText(graphFile, 200)} (${plural(holders.length, 'leak holder')})\n`);
   }
 
   step(

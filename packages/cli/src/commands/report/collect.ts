@@ -1,35 +1,32 @@
-import { formatCount, formatSize } from '@heapdiff/core';
 // Runs the analyses behind `summary`, `diff`, `leaks` and `growth` with the CLI's own JSON
 // builders, so the report's numbers are the commands' numbers. Snapshots are loaded one at a
-// time (newest, oldest, middle); only `diff` needs two graphs at once: the newest is kept until
-// the oldest is compared with it, as the `diff` command holds both.
+// time (newest, oldest, then the ones between); only `diff` needs two graphs at once: the
+// newest is kept until the oldest is compared with it, as the `diff` command holds both.
 import {
-  analyzeHeap, CodeNames, computeDiff, computeGrowth, computeSummary, countClasses, findLeaks, formatPath, loadSnapshotIds, pathView,
-  type HeapAnalysis, type HeapGraph, type InterfaceDefinition, type LeakGroup, type SnapshotClassCounts,
+  analyzeHeap, CodeNames, computeDiff, computeGrowth, computeSummary, countClasses, findLeakHolders, formatSize, holderName,
+  largestObjectId, loadSnapshotIds, loadSnapshotIdsInBackground, plural,
+  type HeapAnalysis, type HeapGraph, type IdIndex, type InterfaceDefinition, type SnapshotClassCounts,
 } from '@heapdiff/core';
-import { dotToSvg, graphToDot } from '@heapdiff/graphviz-export';
-import { basename } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { applyLimit } from '../../args/options.js';
+import { loadAnalysis, loadWithProgress, type LoadArgs } from '../../load/load-snapshot.js';
 import { createProgress } from '../../output/progress.js';
-import { retainerPathsGraph } from '../../drawings/path-graph.js';
-import type { SummaryOutput } from '../summary/schema.js';
 import { diffJson } from '../diff/json.js';
 import { growingClasses, growthJson } from '../growth/json.js';
-import { leaksByClassJson } from '../leaks/json.js';
-import { loadAnalysis, loadWithProgress, type LoadArgs } from '../../load/load-snapshot.js';
-import { applyLimit } from '../../args/options.js';
+import { readMemorySeries } from '../memory/series.js';
+import { leaksByHolderJson, type SeriesSnapshots, type Thresholds } from '../leaks/json.js';
 import { sortSummaryClasses, summaryJson } from '../summary/json.js';
-import type { LeakDetail, ReportContent } from './page/data.js';
+import type { SummaryOutput } from '../summary/schema.js';
+import { holderDetail, holdersOverview } from './holder-details.js';
+import type { MemorySeries, ReportContent } from './page/data.js';
 
 export interface ReportInputs extends LoadArgs {
-  before: string;
-  after: string;
-  final?: string;
-  /** Rows per table and leak groups, as each command's `--limit` (0 = all). */
+  /** Two or more snapshots of one process, oldest first. */
+  snapshots: string[];
+  /** Rows per table and leak entries, as each command's `--limit` (0 = all). */
   limit: number;
-  /** Retainer paths per leak group (`leaks --paths`). */
-  paths: number;
-  thresholdBytes: number;
-  thresholdCount: number;
+  thresholds: Thresholds;
 }
 
 interface Summarized {
@@ -38,22 +35,56 @@ interface Summarized {
   classCount: number;
 }
 
-interface Analysed {
-  summary: Summarized;
-  counts: SnapshotClassCounts;
-}
-
 function summarize(path: string, analysis: HeapAnalysis, limit: number): Summarized {
   const summary = computeSummary(analysis);
   const json = summaryJson(path, summary, applyLimit(sortSummaryClasses(summary, 'retained'), limit));
   return { json, classCount: summary.classes.length };
 }
 
-/** The group's retainer paths in one drawing, titled as `leaks --graph` titles it. */
-function leakGraphDot(analysis: HeapAnalysis, group: LeakGroup, rank: number): string {
-  const graph = retainerPathsGraph(analysis, group.clusters.map((c) => c.path));
-  const sampled = group.sampled < group.count ? `, paths of ${formatCount(group.sampled)} sampled` : '';
-  return graphToDot(graph, { title: `#${rank} ${group.name}: ${formatCount(group.count)} objects, retained ${formatSize(group.retainedSize)}${sampled}` });
+/**
+ * The memory `heapdiff record` sampled while it took these snapshots (its `memory.json` beside
+ * them), or null when they did not come from one recording. Only the samples and the snapshot
+ * marks reach the page: the program's command line may carry secrets. A damaged memory.json
+ * costs the chart, not the report.
+ */
+export async function reportMemorySeries(snapshots: readonly string[]): Promise<MemorySeries | null> {
+  const dir = dirname(snapshots[0]!);
+  if (snapshots.some((s) => dirname(s) !== dir)) return null;
+  let series: Awaited<ReturnType<typeof readMemorySeries>>;
+  try {
+    series = await readMemorySeries(dir);
+  } catch (error) {
+    process.stderr.write(`heapdiff: no memory chart: ${error instanceof Error ? error.message : String(error)}\n`);
+    return null;
+  }
+  if (!series) return null;
+  const marked = new Set(series.snapshots.map((m) => m.file));
+  if (!snapshots.every((s) => marked.has(basename(s)))) return null;
+  return {
+    samples: series.samples,
+    snapshots: series.snapshots.map((m) => ({ t: m.t, file: m.file })),
+  };
+}
+
+/** What the earlier snapshots of a series give `leaks`: the first two's ids, and every one's largest id. */
+interface EarlierIds {
+  baseline: IdIndex;
+  target: IdIndex | undefined;
+  maxIds: number[];
+}
+
+/** As `leaks` reads them: on a worker, one after another, while this thread analyses the newest. */
+async function readEarlierIds(paths: readonly string[]): Promise<EarlierIds> {
+  const maxIds: number[] = [];
+  let baseline: IdIndex | undefined;
+  let target: IdIndex | undefined;
+  for (const [i, path] of paths.entries()) {
+    const index = await loadSnapshotIdsInBackground(path);
+    maxIds.push(largestObjectId(index));
+    if (i === 0) baseline = index;
+    else if (i === 1) target = index;
+  }
+  return { baseline: baseline!, target, maxIds };
 }
 
 /** Holds the newest graph until `diff` has used it. */
@@ -61,27 +92,38 @@ interface HeldGraph {
   graph: HeapGraph | null;
 }
 
-/** The newest snapshot: everything `leaks` needs, its summary and class counts; keeps its graph for `diff`. */
-async function analyseNewest(inputs: ReportInputs, path: string) {
-  const progress = createProgress(true);
-  const baseline = await loadSnapshotIds(inputs.before, { onProgress: progress.phase(`reading ids of ${basename(inputs.before)}`, 1) });
-  const targetIds = inputs.final
-    ? await loadSnapshotIds(inputs.after, { onProgress: progress.phase(`reading ids of ${basename(inputs.after)}`, 1) })
-    : undefined;
-  progress.stop();
-  const { analysis, info } = await loadAnalysis(path, inputs);
-  const groups = findLeaks(analysis, { baseline, target: targetIds, limit: inputs.limit, maxPaths: inputs.paths });
-  const paths = inputs.final ? [inputs.before, inputs.after, inputs.final] : [inputs.before, inputs.after];
-  const series = paths.map((p, i) => (i === paths.length - 1 ? info : { path: p, nodeCount: i === 0 ? baseline.size : (targetIds?.size ?? 0), edgeCount: null, totalSize: null }));
-  const leaks = leaksByClassJson(analysis, new CodeNames(analysis.graph, { cwd: process.cwd() }), groups, series, { bytes: inputs.thresholdBytes, count: inputs.thresholdCount });
-  const details = groups.map((g, i) => ({ pathLines: g.clusters.map((c) => formatPath(pathView(analysis, c.path))), dot: leakGraphDot(analysis, g, i + 1) }));
-  const summary = summarize(path, analysis, inputs.limit);
+/** The newest snapshot: `leaks` by holder with the page's paths and drawings, its summary and class counts. */
+async function analyseNewest(inputs: ReportInputs) {
+  const { snapshots } = inputs;
+  const earlier = snapshots.slice(0, -1);
+  // A missing file fails at once, with the error it always had.
+  for (const path of earlier) await stat(path).catch(() => loadSnapshotIds(path));
+  let ids: Promise<EarlierIds> | null = null;
+  const { analysis, info } = await loadAnalysis(snapshots.at(-1)!, inputs, () => {
+    ids = readEarlierIds(earlier);
+    ids.catch(() => {}); // taken below; it may fail before anyone waits for it
+  }).catch(async (error: unknown) => {
+    await ids; // an earlier snapshot's error comes first
+    throw error;
+  });
+  const { baseline, target, maxIds } = await ids!;
+  const series: SeriesSnapshots = snapshots.map((path, i) =>
+    i === snapshots.length - 1 ? info : { path, nodeCount: i === 0 ? baseline.size : i === 1 && target ? target.size : 0, edgeCount: null, totalSize: null });
+  const code = new CodeNames(analysis.graph, { cwd: process.cwd() });
+  const report = findLeakHolders(analysis, { baseline, target, maxIds, limit: inputs.limit, thresholds: inputs.thresholds, code });
+  const leaks = leaksByHolderJson(analysis, code, report, series, inputs.thresholds);
+  const holders = await Promise.all(report.entries.map((entry, i) => {
+    const title = `#${i + 1} ${holderName(analysis, code, entry)}: ${plural(entry.members.count, 'object')} that survived, retained ${formatSize(entry.members.retainedSize)}`;
+    return holderDetail(analysis, code, entry, title);
+  }));
+  const overview = await holdersOverview(analysis, code, report.entries);
+  const summary = summarize(info.path, analysis, inputs.limit);
   const counts = countClasses(analysis.graph);
   const held: HeldGraph = { graph: analysis.graph };
-  return { summary, counts, leaks, details, held };
+  return { summary, counts, leaks, holders, overview, held };
 }
 
-async function analyseOne(path: string, interfaces: InterfaceDefinition[], limit: number, load: LoadArgs): Promise<Analysed> {
+async function analyseOne(path: string, interfaces: InterfaceDefinition[], limit: number, load: LoadArgs) {
   const { analysis } = await loadAnalysis(path, load);
   return { summary: summarize(path, analysis, limit), counts: countClasses(analysis.graph, { interfaces }) };
 }
@@ -99,37 +141,38 @@ async function analyseOldest(path: string, newest: HeldGraph, interfaces: Interf
 }
 
 export async function collectReport(inputs: ReportInputs): Promise<ReportContent> {
-  const paths = inputs.final ? [inputs.before, inputs.after, inputs.final] : [inputs.before, inputs.after];
+  const paths = inputs.snapshots;
   const last = paths.length - 1;
   const summaries = new Array<Summarized>(paths.length);
   const counts = new Array<SnapshotClassCounts>(paths.length);
 
-  const newest = await analyseNewest(inputs, paths[last]!);
+  const newest = await analyseNewest(inputs);
   summaries[last] = newest.summary;
   counts[last] = newest.counts;
   const { interfaces } = newest.counts;
-  // The oldest next, so the newest graph can go before the middle one is loaded.
-  const oldest = await analyseOldest(inputs.before, newest.held, interfaces, inputs.limit, inputs);
+  // The oldest next, so the newest graph can go before the others are loaded.
+  const oldest = await analyseOldest(paths[0]!, newest.held, interfaces, inputs.limit, inputs);
   summaries[0] = oldest.summary;
   counts[0] = oldest.counts;
-  if (inputs.final) {
-    const middle = await analyseOne(inputs.after, interfaces, inputs.limit, inputs);
-    summaries[1] = middle.summary;
-    counts[1] = middle.counts;
+  for (let i = 1; i < last; i++) {
+    const middle = await analyseOne(paths[i]!, interfaces, inputs.limit, inputs);
+    summaries[i] = middle.summary;
+    counts[i] = middle.counts;
   }
 
   const series = { snapshots: counts.map((c, i) => ({ path: paths[i]!, ...c.stats })), classes: computeGrowth(counts) };
   const growing = growingClasses(series, false);
-  const details: LeakDetail[] = [];
-  for (const d of newest.details) details.push({ ...d, svg: await dotToSvg(d.dot) });
+  const memory = await reportMemorySeries(paths);
   return {
     data: {
       summaries: summaries.map((s) => s.json),
-      diff: diffJson(inputs.before, paths[last]!, oldest.diff, applyLimit(oldest.diff.classes, inputs.limit)),
+      diff: diffJson(paths[0]!, paths[last]!, oldest.diff, applyLimit(oldest.diff.classes, inputs.limit)),
       leaks: newest.leaks,
       growth: growthJson(series, applyLimit(growing, inputs.limit)),
+      ...(memory ? { memory } : {}),
     },
-    leakDetails: details,
+    holders: newest.holders,
+    overview: newest.overview,
     totals: {
       summaryClasses: summaries.map((s) => s.classCount),
       diffClasses: oldest.diff.classes.length,

@@ -1,4 +1,8 @@
-import { formatCount } from '@heapdiff/core';
+import { formatCount, formatSignedCount } from '@heapdiff/core';
+// The growth charts, as inline SVG (no script, nothing external): one small chart per class,
+// each on its own axis fitted to its counts, so a class that leaks 200 objects is as visible as
+// one that churns 30,000. Heap strings reach them through heapText only.
+import { axisTicks, coord, fitAxis } from './axis.js';
 import { escapeHtml, heapText } from './escape.js';
 
 export interface ChartSeries {
@@ -6,61 +10,81 @@ export interface ChartSeries {
   counts: readonly number[];
 }
 
-/** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
-const COLORS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#7f7f7f', '#000000'];
-/** More lines than colours would be unreadable anyway. */
-export const MAX_CHART_SERIES = COLORS.length;
+/** Okabe–Ito blue and vermilion: told apart with the common colour-vision deficiencies. */
+const COLOR = '#0072b2';
+const LEAK_COLOR = '#d55e00';
 
-const WIDTH = 720;
-const HEIGHT = 300;
-const MARGIN = { top: 14, right: 24, bottom: 36, left: 72 };
-const TICKS = 5;
+/** Small multiples shown at most; the table under them lists every class. */
+export const MAX_PANELS = 12;
 
-/** A round axis maximum (1, 2 or 5 × 10^k) at or above `max`. */
-function niceMax(max: number): number {
-  if (max <= 0) return 1;
-  const step = 10 ** Math.floor(Math.log10(max / TICKS));
-  for (const m of [1, 2, 5, 10]) if (m * step * TICKS >= max) return m * step * TICKS;
-  return 10 * step * TICKS;
+const PANEL = { width: 264, height: 112, left: 50, right: 12, top: 8, bottom: 22 };
+/** Snapshot labels under every point up to this many snapshots; beyond, the first and last. */
+const MAX_X_LABELS = 8;
+
+/** The x position of snapshot `i` of `n` in a plot from `left` to `right`. */
+function xOf(i: number, n: number, left: number, right: number): number {
+  return n < 2 ? (left + right) / 2 : left + ((right - left) * i) / (n - 1);
 }
 
-const fixed = (n: number): string => (Math.round(n * 10) / 10).toString();
+/** One class's counts over the snapshots, on an axis from 0 to just above its peak. */
+function renderPanel(series: ChartSeries, labels: readonly string[], leaking: boolean): string {
+  const { width, height, left, right, top, bottom } = PANEL;
+  const axis = fitAxis(Math.max(...series.counts), 8, true);
+  const plotBottom = height - bottom;
+  const x = (i: number): number => xOf(i, series.counts.length, left, width - right);
+  const y = (v: number): number => plotBottom - ((plotBottom - top) * v) / axis.top;
+  const name = heapText(series.name, 80);
+  const color = leaking ? LEAK_COLOR : COLOR;
+  const parts: string[] = [];
+  for (const tick of axisTicks(axis)) {
+    const ty = coord(y(tick));
+    parts.push(`<line x1="${left}" x2="${width - right}" y1="${ty}" y2="${ty}" stroke="#e3e8ed" stroke-width="1"/>`);
+  }
+  for (const tick of [0, axis.top]) {
+    parts.push(`<text x="${left - 6}" y="${coord(y(tick))}" text-anchor="end" dominant-baseline="middle" font-size="10" fill="#5f6b76">${escapeHtml(formatCount(tick))}</text>`);
+  }
+  const n = series.counts.length;
+  labels.forEach((label, i) => {
+    if (n > MAX_X_LABELS && i !== 0 && i !== n - 1) return;
+    parts.push(`<text x="${coord(x(i))}" y="${height - 6}" text-anchor="middle" font-size="10" fill="#5f6b76">${escapeHtml(label)}</text>`);
+  });
+  const points = series.counts.map((c, i) => `${coord(x(i))},${coord(y(c))}`).join(' ');
+  parts.push(`<polyline fill="none" stroke="${color}" stroke-width="2" points="${points}"/>`);
+  series.counts.forEach((c, i) => {
+    parts.push(`<circle cx="${coord(x(i))}" cy="${coord(y(c))}" r="3" fill="${color}"><title>${name} in ${escapeHtml(labels[i] ?? '')}: ${escapeHtml(formatCount(c))}</title></circle>`);
+  });
+  const first = series.counts[0]!;
+  const last = series.counts[n - 1]!;
+  const tag = leaking ? ' <span class="leak">held by a leak</span>' : '';
+  const caption = `<figcaption><span class="name">${name}</span>${tag}<br><span class="mono note">${escapeHtml(`${formatCount(first)} → ${formatCount(last)} (${formatSignedCount(last - first)})`)}</span></figcaption>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${name}: object count in each snapshot">${parts.join('')}</svg>`;
+  return `<figure class="panel${leaking ? ' leaking' : ''}">${caption}${svg}</figure>`;
+}
 
 /**
- * Object counts per class across the snapshots, one line per class (the first
- * `MAX_CHART_SERIES`), drawn as inline SVG: no script, no external resources.
+ * Object counts per class across the snapshots as small multiples, classes held by a leak
+ * first, then in the order given, at most `MAX_PANELS`. Each panel has its own axis.
  */
-export function renderGrowthChart(series: readonly ChartSeries[], snapshotLabels: readonly string[]): string {
-  const shown = series.slice(0, MAX_CHART_SERIES);
-  if (shown.length === 0 || snapshotLabels.length < 2) return '';
-  const plotW = WIDTH - MARGIN.left - MARGIN.right;
-  const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const top = niceMax(Math.max(...shown.flatMap((s) => s.counts)));
-  const x = (i: number): number => MARGIN.left + (plotW * i) / (snapshotLabels.length - 1);
-  const y = (count: number): number => MARGIN.top + plotH * (1 - count / top);
+export function renderGrowthPanels(series: readonly ChartSeries[], snapshotLabels: readonly string[], leakingClasses: ReadonlySet<string>): string {
+  if (series.length === 0 || snapshotLabels.length < 2) return '';
+  const ordered = [...series.filter((s) => leakingClasses.has(s.name)), ...series.filter((s) => !leakingClasses.has(s.name))].slice(0, MAX_PANELS);
+  return `<div class="panels">${ordered.map((s) => renderPanel(s, snapshotLabels, leakingClasses.has(s.name))).join('\n')}</div>`;
+}
 
-  const parts: string[] = [];
-  for (let t = 0; t <= TICKS; t++) {
-    const value = (top * t) / TICKS;
-    const ty = fixed(y(value));
-    parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${ty}" y2="${ty}" stroke="#d8dee4" stroke-width="1"/>`);
-    parts.push(`<text x="${MARGIN.left - 8}" y="${ty}" text-anchor="end" dominant-baseline="middle" font-size="11" fill="#5f6b76">${formatCount(value)}</text>`);
-  }
-  snapshotLabels.forEach((label, i) => {
-    parts.push(`<text x="${fixed(x(i))}" y="${HEIGHT - MARGIN.bottom + 20}" text-anchor="middle" font-size="12" fill="#1d2125">${escapeHtml(label)}</text>`);
-  });
-  shown.forEach((s, k) => {
-    const color = COLORS[k]!;
-    const name = heapText(s.name, 80);
-    const points = s.counts.map((c, i) => `${fixed(x(i))},${fixed(y(c))}`).join(' ');
-    parts.push(`<polyline fill="none" stroke="${color}" stroke-width="2" points="${points}"><title>${name}: ${s.counts.map(formatCount).join(' → ')}</title></polyline>`);
-    s.counts.forEach((c, i) => {
-      parts.push(`<circle cx="${fixed(x(i))}" cy="${fixed(y(c))}" r="3.5" fill="${color}"><title>${name} in ${escapeHtml(snapshotLabels[i]!)}: ${formatCount(c)}</title></circle>`);
-    });
-  });
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="Object count per class in each snapshot">\n${parts.join('\n')}\n</svg>`;
-  const legend = shown
-    .map((s, k) => `<li><svg width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill="${COLORS[k]}"/></svg><span>${heapText(s.name, 80)}</span> <span class="mono note">${s.counts.map(formatCount).join(' → ')}</span></li>`)
-    .join('\n');
-  return `<div class="chart">${svg}\n<ul class="legend">\n${legend}\n</ul></div>`;
+const SPARK = { width: 96, height: 26, pad: 3 };
+
+/** A tiny line of `values` from 0 to just above their peak, the last point marked; `label` (any text) is its tooltip. */
+export function renderSparkline(values: readonly number[], label: string, leaking: boolean): string {
+  if (values.length < 2) return '';
+  const { width, height, pad } = SPARK;
+  const axis = fitAxis(Math.max(...values), 8, true);
+  const x = (i: number): number => xOf(i, values.length, pad, width - pad);
+  const y = (v: number): number => height - pad - ((height - 2 * pad) * v) / axis.top;
+  const color = leaking ? LEAK_COLOR : COLOR;
+  const points = values.map((v, i) => `${coord(x(i))},${coord(y(v))}`).join(' ');
+  const end = values.length - 1;
+  return `<svg class="spark" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${heapText(label, 200)}"><title>${heapText(label, 200)}</title>` +
+    `<line x1="${pad}" x2="${width - pad}" y1="${height - pad}" y2="${height - pad}" stroke="#d8dee4" stroke-width="1"/>` +
+    `<polyline fill="none" stroke="${color}" stroke-width="1.5" points="${points}"/>` +
+    `<circle cx="${coord(x(end))}" cy="${coord(y(values[end]!))}" r="2.5" fill="${color}"/></svg>`;
 }

@@ -1,24 +1,41 @@
+import { plural } from '@heapdiff/core';
 import { basename } from 'node:path';
 import { contentSecurityPolicy } from './csp.js';
 import type { ReportContent } from './data.js';
 import { escapeHtml, heapText, jsonForScript } from './escape.js';
 import { SORT_SCRIPT } from './script.js';
-import { diffSection, growthSection, leaksSection, snapshotLabel, snapshotsSection, summariesSection } from './sections.js';
+import { diffSection, growthSection, memorySection, section, snapshotsSection, summariesSection } from './sections.js';
 import { REPORT_STYLE } from './style.js';
+import { holdersSectionBody, snapshotLabel, verdictSection } from './verdict.js';
+
+/** Classes that leaking holders hold: their growth charts come first. */
+function leakingClasses(content: ReportContent): Set<string> {
+  return new Set(content.data.leaks.leaks.filter((e) => e.verdict === 'leak').flatMap((e) => e.members.map((m) => m.name)));
+}
 
 /**
- * The whole report as one HTML document: no external resources, one hashed script (table
- * sorting) and one hashed stylesheet, everything from the snapshots escaped, the numbers also
- * as a JSON island (`#heapdiff-data`) equal to the CLI's `--json` documents.
+ * The whole report as one HTML document: the verdict first and open, every other section a
+ * closed <details> whose summary says what it found. No external resources, one hashed script
+ * (table sorting) and one hashed stylesheet, everything from the snapshots escaped, the numbers
+ * also as a JSON island (`#heapdiff-data`) equal to the CLI's `--json` documents.
  */
 export function renderReportHtml(content: ReportContent): string {
-  const { data, leakDetails, totals } = content;
+  const { data, holders, overview, totals } = content;
   const last = data.summaries.length - 1;
   const lastFile = basename(data.summaries[last]!.snapshot.path);
-  const groupCount = data.leaks.groups.length;
-  const lead = groupCount === 0
-    ? 'No new objects survived between the snapshots.'
-    : `${groupCount} class${groupCount === 1 ? '' : 'es'} of new objects still alive at the end; the first is the largest by retained size.`;
+  const files = `${escapeHtml(plural(data.summaries.length, 'snapshot'))} of one process, oldest first: ` +
+    `${escapeHtml(snapshotLabel(0))} <b>${heapText(basename(data.summaries[0]!.snapshot.path), 120)}</b> … ${escapeHtml(snapshotLabel(last))} <b>${heapText(lastFile, 120)}</b>`;
+  const sections = [verdictSection(data.leaks)];
+  if (data.leaks.leaks.length > 0) {
+    sections.push(section('holders', 'Leak holders in detail', 'how the program reaches each one, what it holds, how it grew', holdersSectionBody(data.leaks, holders, overview)));
+  }
+  if (data.memory) sections.push(memorySection(data.memory, data.summaries));
+  sections.push(
+    growthSection(data.growth, totals.growingClasses, leakingClasses(content)),
+    diffSection(data.diff, totals.diffClasses, snapshotLabel(last)),
+    summariesSection(data.summaries, totals.summaryClasses),
+    snapshotsSection(data.summaries),
+  );
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -33,23 +50,12 @@ export function renderReportHtml(content: ReportContent): string {
 <body>
 <header>
 <h1>heapdiff report</h1>
-<p class="lead">${escapeHtml(lead)}</p>
-<nav aria-label="Sections"><ul>
-<li><a href="#snapshots">Snapshots</a></li>
-<li><a href="#leaks">Leaks</a></li>
-<li><a href="#growth">Growth</a></li>
-<li><a href="#diff">Comparison ${escapeHtml(snapshotLabel(0))} → ${escapeHtml(snapshotLabel(last))}</a></li>
-<li><a href="#summary">Classes in each snapshot</a></li>
-</ul></nav>
+<p class="files">${files}</p>
 </header>
 <main>
-${snapshotsSection(data.summaries)}
-${leaksSection(data.leaks, leakDetails)}
-${growthSection(data.growth, totals.growingClasses)}
-${diffSection(data.diff, totals.diffClasses, snapshotLabel(last))}
-${summariesSection(data.summaries, totals.summaryClasses)}
+${sections.join('\n')}
 </main>
-<footer>Made by heapdiff from V8 heap snapshots. The numbers are also in this file as JSON (<code>script#heapdiff-data</code>): the documents <code>heapdiff summary</code>, <code>diff</code>, <code>leaks</code> and <code>growth</code> print with <code>--json</code>.</footer>
+<footer>Made by heapdiff from V8 heap snapshots. Click a section to open it, a column header to sort its table. The numbers are also in this file as JSON (<code>script#heapdiff-data</code>): the documents <code>heapdiff summary</code>, <code>diff</code>, <code>leaks</code> and <code>growth</code> print with <code>--json</code>.</footer>
 <script type="application/json" id="heapdiff-data">${jsonForScript(data)}</script>
 <script>${SORT_SCRIPT}</script>
 </body>

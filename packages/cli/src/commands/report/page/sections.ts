@@ -1,27 +1,29 @@
-import { formatCount, formatSignedCount, formatSignedSize, formatSize } from '@heapdiff/core';
-// The report's sections. Every heap-derived string goes through heapText/escapeHtml here; the
+import { formatCount, formatSignedCount, formatSignedSize, formatSize, plural } from '@heapdiff/core';
+// The report's sections after the verdict, each a <details> closed by default whose summary
+// line says what is inside. Every heap-derived string goes through heapText/escapeHtml here; the
 // numbers come from the same JSON documents the data island holds.
 import { basename } from 'node:path';
-import { isLeakGroup } from '../../leaks/json.js';
 import type { DiffOutput } from '../../diff/schema.js';
 import type { GrowthOutput } from '../../growth/schema.js';
-import type { LeaksByClassOutput as LeaksOutput } from '../../leaks/schema.js';
 import type { SummaryOutput } from '../../summary/schema.js';
-import { renderGrowthChart } from './chart.js';
-import type { LeakDetail } from './data.js';
+import { renderGrowthPanels } from './chart.js';
+import type { MemorySeries } from './data.js';
 import { escapeHtml, heapText } from './escape.js';
-import { inlineSvg, UnsafeSvgError } from './svg.js';
+import { memoryGist, renderMemoryChart } from './memory-chart.js';
 import { renderTable, type HtmlColumn } from './tables.js';
+import { snapshotLabel } from './verdict.js';
 
 type SummaryRow = SummaryOutput['classes'][number];
 type DiffRow = DiffOutput['classes'][number];
 type GrowthRow = GrowthOutput['classes'][number];
-type LeakRow = LeaksOutput['groups'][number] & { rank: number };
 
-/** `#2` and the file's name: how the page refers to a snapshot. */
-export const snapshotLabel = (i: number): string => `#${i + 1}`;
 const fileName = (path: string): string => heapText(basename(path), 120);
 const text = (s: string): string => escapeHtml(s);
+
+/** A section of the page: a <details> whose summary is its title and, after it, what it found (both escaped HTML). */
+export function section(id: string, title: string, gist: string, body: string): string {
+  return `<details class="section" id="${id}"><summary><h2>${title} <span class="gist">${gist}</span></h2></summary>\n<div class="section-body">\n${body}\n</div></details>`;
+}
 
 /** "… 12 more (heapdiff report --limit 0 shows all)" under a table cut to --limit. */
 function more(shown: number, total: number, noun: string): string {
@@ -41,73 +43,24 @@ export function snapshotsSection(summaries: readonly SummaryOutput[]): string {
     rows,
     { label: 'Snapshots' },
   );
-  return `<section id="snapshots"><h2>Snapshots</h2>\n${table}</section>`;
+  const first = summaries[0]!.snapshot;
+  const last = summaries.at(-1)!.snapshot;
+  const gist = `${plural(summaries.length, 'file')}, ${formatSize(first.totalSize)} → ${formatSize(last.totalSize)}, ${formatCount(first.nodeCount)} → ${formatCount(last.nodeCount)} objects`;
+  return section('snapshots', 'Snapshots', text(gist), table);
 }
 
-function leakPhase(leaks: LeaksOutput): string {
-  const { snapshots } = leaks;
-  const [b, t] = [fileName(snapshots[0]!.path), fileName(snapshots[1]!.path)];
-  return snapshots.length > 2
-    ? `Objects allocated between <b>${b}</b> and <b>${t}</b> and still alive in <b>${fileName(snapshots.at(-1)!.path)}</b>`
-    : `Objects allocated after <b>${b}</b> and still alive in <b>${t}</b>`;
+export function memorySection(memory: MemorySeries, summaries: readonly SummaryOutput[]): string {
+  const labels = new Map(summaries.map((s, i) => [basename(s.snapshot.path), snapshotLabel(i)]));
+  const chart = renderMemoryChart(memory, (file) => labels.get(file) ?? null);
+  const body = chart
+    ? `<p>Memory of the program while <code>heapdiff record</code> ran it, sampled between the snapshots; a dashed line marks each snapshot.</p>\n${chart}`
+    : '<p>The recording has no samples to draw.</p>';
+  return section('memory', 'Memory over time', text(memoryGist(memory)), body);
 }
 
-function leakGraph(detail: LeakDetail, index: number): string {
-  let svg: string;
-  try {
-    svg = inlineSvg(detail.svg, `leak${index + 1}-`);
-  } catch (error) {
-    if (!(error instanceof UnsafeSvgError)) throw error;
-    return `<p class="note">The retainer graph was left out: ${text(error.message)}.</p>`;
-  }
-  return `<figure><div class="graph">${svg}</div><figcaption>The paths above merged into one drawing: arrows go from holder to held, the leaked object in red, roots in green.</figcaption></figure>`;
-}
-
-function leakArticle(group: LeakRow, detail: LeakDetail | undefined, leaks: LeaksOutput): string {
-  const flag = isLeakGroup(group, leaks.thresholds.bytes, leaks.thresholds.count) ? ' <span class="leak">leak</span>' : '';
-  const parts = [
-    `<article id="leak-${group.rank}"><h3>#${group.rank} ${heapText(group.name, 200)}${flag}</h3>`,
-    `<p>${text(formatCount(group.count))} objects, retained ${text(formatSize(group.retainedSize))} (self ${text(formatSize(group.selfSize))})</p>`,
-  ];
-  (detail?.pathLines ?? []).forEach((lines, k) => {
-    const count = group.pathCounts[k] ?? 0;
-    const of = group.sampled < group.count ? `${formatCount(count)} of ${formatCount(group.sampled)} sampled` : `${formatCount(count)} of ${formatCount(group.count)}`;
-    parts.push(`<p class="note">${text(of)} held like this:</p>`);
-    parts.push(`<pre>${lines.map((line) => escapeHtml(line)).join('\n')}</pre>`);
-  });
-  if (group.paths.length === 0) parts.push('<p class="note">No retainer path: only weak references reach these objects.</p>');
-  else if (detail) parts.push(leakGraph(detail, group.rank - 1));
-  parts.push('</article>');
-  return parts.join('\n');
-}
-
-export function leaksSection(leaks: LeaksOutput, details: readonly LeakDetail[]): string {
-  const head = `<section id="leaks"><h2>Leaks</h2>\n<p>${leakPhase(leaks)}, grouped by class, largest retained size first.</p>`;
-  if (leaks.groups.length === 0) return `${head}\n<p>No new objects survived: nothing leaked between these snapshots.</p></section>`;
-  const rows: LeakRow[] = leaks.groups.map((g, i) => ({ ...g, rank: i + 1 }));
-  const table = renderTable<LeakRow>(
-    [
-      { header: '#', html: (g) => text(String(g.rank)), sort: (g) => g.rank },
-      { header: 'Class', html: (g) => `<a href="#leak-${g.rank}">${heapText(g.name, 120)}</a>`, className: 'name' },
-      { header: 'Objects', html: (g) => text(formatCount(g.count)), sort: (g) => g.count },
-      { header: 'Self size', html: (g) => text(formatSize(g.selfSize)), sort: (g) => g.selfSize },
-      { header: 'Retained size', html: (g) => text(formatSize(g.retainedSize)), sort: (g) => g.retainedSize },
-      {
-        header: 'Leak',
-        html: (g) => (isLeakGroup(g, leaks.thresholds.bytes, leaks.thresholds.count) ? '<span class="leak">leak</span>' : ''),
-      },
-    ],
-    rows,
-    { label: 'Leak groups' },
-  );
-  const thresholds = `<p class="note">Marked as a leak: a group retaining at least ${text(formatSize(leaks.thresholds.bytes))} or holding at least ${text(formatCount(leaks.thresholds.count))} objects (<code>--threshold</code>, <code>--threshold-count</code>).</p>`;
-  const articles = rows.map((g, i) => leakArticle(g, details[i], leaks)).join('\n');
-  return `${head}\n${table}\n${thresholds}\n${articles}</section>`;
-}
-
-export function growthSection(growth: GrowthOutput, totalGrowing: number): string {
-  const head = `<section id="growth"><h2>Growth</h2>\n<p>Classes whose object count in the last snapshot is above their count in every earlier one (objgraph's <code>show_growth</code>), steadiest growers first.</p>`;
-  if (growth.classes.length === 0) return `${head}\n<p>No class grew beyond its earlier peak.</p></section>`;
+export function growthSection(growth: GrowthOutput, totalGrowing: number, leakingClasses: ReadonlySet<string>): string {
+  const intro = '<p>Classes whose object count in the last snapshot is above their count in every earlier one (objgraph\'s <code>show_growth</code>): one chart per class, each on its own scale, classes held by a leak first.</p>';
+  if (growth.classes.length === 0) return section('growth', 'Growth', 'no class grew beyond its earlier peak', `${intro}\n<p>No class grew beyond its earlier peak.</p>`);
   const labels = growth.snapshots.map((_, i) => snapshotLabel(i));
   const last = growth.snapshots.length - 1;
   const columns: HtmlColumn<GrowthRow>[] = [{ header: 'Class', html: (c) => heapText(c.name, 120), className: 'name' }];
@@ -118,16 +71,18 @@ export function growthSection(growth: GrowthOutput, totalGrowing: number): strin
     { header: 'Size growth', html: (c) => text(formatSignedSize(c.sizes[last]! - c.sizes[0]!)), sort: (c) => c.sizes[last]! - c.sizes[0]! },
     { header: 'Every step', html: (c) => (c.monotonic ? 'yes' : '') },
   );
-  const chart = renderGrowthChart(growth.classes, labels);
+  const panels = renderGrowthPanels(growth.classes, labels, leakingClasses);
   const table = renderTable(columns, growth.classes, { label: 'Growth' });
   const note = `<p class="note">Delta: count in ${text(labels[last]!)} minus the highest count in any earlier snapshot.</p>`;
-  return `${head}\n${chart}\n${table}\n${more(growth.classes.length, totalGrowing, 'growing classes')}${note}</section>`;
+  const steady = growth.classes.filter((c) => c.monotonic).length;
+  const counted = `${plural(totalGrowing, 'class', 'classes')} grew beyond their earlier peak${growth.snapshots.length > 2 ? `, ${formatCount(steady)}${totalGrowing > growth.classes.length ? ' shown' : ''} in every interval` : ''}`;
+  const held = growth.classes.filter((c) => leakingClasses.has(c.name)).length;
+  const gist = text(`${counted}${held > 0 ? `; ${formatCount(held)} of them held by a leak` : ''}`);
+  return section('growth', 'Growth', gist, `${intro}\n${panels}\n${table}\n${more(growth.classes.length, totalGrowing, 'growing classes')}${note}`);
 }
 
-export function diffSection(diff: DiffOutput, totalChanged: number, lastLabel: string): string {
-  const head = `<section id="diff"><h2>Comparison</h2>\n<p>Objects added and removed per class between ${text(snapshotLabel(0))} <b>${fileName(diff.before.path)}</b> and ${text(lastLabel)} <b>${fileName(diff.after.path)}</b>, matched by object id (DevTools' Comparison view), largest size growth first.</p>`;
-  if (diff.classes.length === 0) return `${head}\n<p>No objects were added or removed between the snapshots.</p></section>`;
-  const table = renderTable<DiffRow>(
+function diffTable(rows: readonly DiffRow[], label: string): string {
+  return renderTable<DiffRow>(
     [
       { header: 'Class', html: (c) => heapText(c.name, 120), className: 'name' },
       { header: 'New', html: (c) => text(formatSignedCount(c.addedCount)), sort: (c) => c.addedCount },
@@ -137,10 +92,31 @@ export function diffSection(diff: DiffOutput, totalChanged: number, lastLabel: s
       { header: 'Freed size', html: (c) => text(formatSignedSize(-c.removedSize)), sort: (c) => c.removedSize },
       { header: 'Size delta', html: (c) => text(formatSignedSize(c.sizeDelta)), sort: (c) => c.sizeDelta },
     ],
-    diff.classes,
-    { label: 'Comparison' },
+    rows,
+    { label },
   );
-  return `${head}\n${table}\n${more(diff.classes.length, totalChanged, 'changed classes')}</section>`;
+}
+
+/** No net change: as many objects (and bytes) came as went. */
+const unchanged = (c: DiffRow): boolean => c.countDelta === 0 && c.sizeDelta === 0;
+
+export function diffSection(diff: DiffOutput, totalChanged: number, lastLabel: string): string {
+  const title = `Comparison ${text(snapshotLabel(0))} → ${text(lastLabel)}`;
+  const intro = `<p>Objects added and removed per class between ${text(snapshotLabel(0))} <b>${fileName(diff.before.path)}</b> and ${text(lastLabel)} <b>${fileName(diff.after.path)}</b>, matched by object id (DevTools' Comparison view), largest size growth first.</p>`;
+  const objects = diff.after.nodeCount - diff.before.nodeCount;
+  const bytes = diff.after.totalSize - diff.before.totalSize;
+  const totals = `${formatSignedCount(objects)} objects, ${formatSignedSize(bytes)}`;
+  if (diff.classes.length === 0) return section('diff', title, text(`${totals}; no objects added or removed`), `${intro}\n<p>No objects were added or removed between the snapshots.</p>`);
+  const changed = diff.classes.filter((c) => !unchanged(c));
+  const same = diff.classes.filter(unchanged);
+  const parts = [intro];
+  parts.push(changed.length > 0 ? diffTable(changed, 'Comparison') : '<p>Every class kept its count and size: objects were only replaced.</p>');
+  if (same.length > 0) {
+    parts.push(`<details class="unchanged"><summary>${text(plural(same.length, 'class', 'classes'))} with no net change (as many objects freed as allocated)</summary>\n${diffTable(same, 'Comparison, no net change')}</details>`);
+  }
+  parts.push(more(diff.classes.length, totalChanged, 'classes with objects added or removed'));
+  const gist = `${totals}; ${plural(changed.length, 'class', 'classes')} changed${same.length > 0 ? `, ${formatCount(same.length)} with no net change hidden` : ''}`;
+  return section('diff', title, text(gist), parts.join('\n'));
 }
 
 export function summariesSection(summaries: readonly SummaryOutput[], totals: readonly number[]): string {
@@ -157,8 +133,9 @@ export function summariesSection(summaries: readonly SummaryOutput[], totals: re
       s.classes,
       { label: `Classes in ${snapshotLabel(i)}` },
     );
-    const open = i === summaries.length - 1 ? ' open' : '';
-    return `<details${open}><summary>${header}</summary>\n${table}\n${more(s.classes.length, totals[i] ?? 0, 'classes')}</details>`;
+    return `<details class="snapshot" id="summary-${i + 1}"><summary>${header}</summary>\n${table}\n${more(s.classes.length, totals[i] ?? 0, 'classes')}</details>`;
   });
-  return `<section id="summary"><h2>Classes in each snapshot</h2>\n<p>DevTools' Summary view: per class the count, self size and retained size, largest retained size first.</p>\n${parts.join('\n')}</section>`;
+  const intro = '<p>DevTools\' Summary view: per class the count, self size and retained size, largest retained size first.</p>';
+  const gist = text(`count, self size and retained size per class; ${formatCount(totals.at(-1) ?? 0)} classes in ${snapshotLabel(summaries.length - 1)}`);
+  return section('summary', 'Classes in each snapshot', gist, `${intro}\n${parts.join('\n')}`);
 }
