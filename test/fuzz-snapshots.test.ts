@@ -1,6 +1,7 @@
 // Fuzzing the parser and every analysis with mutated REAL snapshots (Node 24 and the system Node):
 // truncated, bit-flipped, with records dropped or duplicated, lying headers, weird numbers, bad
-// strings, deep nesting in the skipped trace sections, whole-file oddities, gzip. Every case must
+// strings, deep nesting in the skipped trace sections, whole-file oddities, gzip, repeated ids,
+// more strings than the graph names, stray bytes after the snapshot or after the gzip data. Every case must
 // end in a checked result or a typed HeapdiffError within a time bound; mutations that change
 // nothing a user sees (a BOM, balanced junk in trace_tree, gzip) must give the original result;
 // the two-thread edge parse must end exactly like the one-thread parse.
@@ -58,7 +59,7 @@ function describeCase(c: FuzzCase): string {
 }
 
 /** Writes the case where the worker or CLI can read it; returns its path and decompressed size. */
-function writeCase(base: Base, c: FuzzCase, name: string): { path: string; plainLength: number; neutral: boolean } {
+function writeCase(base: Base, c: FuzzCase, name: string): { path: string; plainLength: number; neutral: boolean; expectedCode?: string } {
   const out = materialize(base.map, c);
   if (out.directory) {
     const path = join(dir, `${name}.heapsnapshot`);
@@ -67,11 +68,14 @@ function writeCase(base: Base, c: FuzzCase, name: string): { path: string; plain
   }
   const path = join(dir, `${name}.heapsnapshot${c.container.kind === 'plain' ? '' : '.gz'}`);
   writeFileSync(path, out.bytes);
-  return { path, plainLength: out.plainLength, neutral: out.neutral };
+  return { path, plainLength: out.plainLength, neutral: out.neutral, ...(out.expectedCode === undefined ? {} : { expectedCode: out.expectedCode }) };
 }
 
 /** Why a case's result breaks the rules, or null. */
-function judge(result: CaseResult, path: string, plainLength: number, neutral: boolean, base: Base): string | null {
+function judge(result: CaseResult, path: string, plainLength: number, neutral: boolean, base: Base, expectedCode?: string): string | null {
+  if (expectedCode !== undefined && !(result.kind === 'error' && result.code === expectedCode && result.step === 'load')) {
+    return `expected ${expectedCode} at load, got ${result.kind === 'error' ? `${result.code} in ${result.step}` : result.kind}`;
+  }
   switch (result.kind) {
     case 'hang': return `no result within ${CASE_MS} ms`;
     case 'crash': return `${result.name} in ${result.step}: ${result.message}\n${result.stack.split('\n').slice(0, 6).join('\n')}`;
@@ -96,6 +100,24 @@ function judge(result: CaseResult, path: string, plainLength: number, neutral: b
   }
 }
 
+/**
+ * One case of each check the parser gained with issues 13 and 14, whatever the seed draws:
+ * repeated ids, more strings than the graph names (and fewer: harmless), stray bytes after the
+ * snapshot (harmless) or after a cut one, bytes after the gzip data (harmless).
+ */
+function pinnedCases(map: SnapshotMap): FuzzCase[] {
+  const plain = { kind: 'plain' } as const;
+  return [
+    { mutation: { kind: 'duplicate-id', record: map.nodeCount - 1, copyOf: 1 }, container: plain },
+    { mutation: { kind: 'extra-strings', count: 10, beyondBound: true }, container: { kind: 'gzip' } },
+    { mutation: { kind: 'extra-strings', count: 1000, beyondBound: false }, container: plain },
+    { mutation: { kind: 'overwritten', tail: Math.floor(map.bytes.length / 3) }, container: plain },
+    { mutation: { kind: 'cut-then-tail', at: Math.floor(map.bytes.length / 2), tail: 1000 }, container: plain },
+    { mutation: { kind: 'file', variant: 'trailing-garbage', section: 'nodes' }, container: plain },
+    { mutation: { kind: 'overwritten', tail: 100 }, container: { kind: 'gzip-trailing', bytes: 300 } },
+  ];
+}
+
 const bases: Base[] = [];
 beforeAll(async () => {
   for (const { label, make } of BASES) {
@@ -110,12 +132,12 @@ beforeAll(async () => {
 describe.each(BASES.map((b, i) => [b.label, i, Math.ceil(RUNS * b.share)] as const))('mutated %s', (_label, index, runs) => {
   test(`${runs} cases (seed ${SEED}) end in a checked result or a typed error`, async () => {
     const base = bases[index]!;
-    const cases = fc.sample(caseArbitrary(base.map), { seed: SEED + index, numRuns: runs });
+    const cases = [...pinnedCases(base.map), ...fc.sample(caseArbitrary(base.map), { seed: SEED + index, numRuns: runs })];
     const failures: string[] = [];
     const outcomes = new Map<string, number>();
     let slowest = 0;
     for (const [i, c] of cases.entries()) {
-      const { path, plainLength, neutral } = writeCase(base, c, `case-${index}-${i}`);
+      const { path, plainLength, neutral, expectedCode } = writeCase(base, c, `case-${index}-${i}`);
       // Every case in a fuzz run, every third in the sample: also parsed from both ends by two threads.
       const splitBlockBytes = FUZZING || i % 3 === 0 ? 1024 << (i % 8) : 0;
       const result = await worker.run({ path, base: base.path, seed: SEED + i, probes: 3, splitBlockBytes }, CASE_MS);
@@ -123,7 +145,7 @@ describe.each(BASES.map((b, i) => [b.label, i, Math.ceil(RUNS * b.share)] as con
       slowest = Math.max(slowest, result.ms);
       const outcome = result.kind === 'error' ? result.code : result.kind;
       outcomes.set(`${c.mutation.kind}:${outcome}`, (outcomes.get(`${c.mutation.kind}:${outcome}`) ?? 0) + 1);
-      const problem = judge(result, path, plainLength, neutral, base);
+      const problem = judge(result, path, plainLength, neutral, base, expectedCode);
       if (problem) failures.push(`case ${i} ${describeCase(c)}\n  → ${problem}`);
     }
     if (FUZZING) {

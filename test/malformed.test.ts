@@ -87,6 +87,9 @@ describe.each<[string, Case[]]>([
     ['node type index = node_types length', edit((s) => { s.nodes[2 * NODE_STRIDE] = NODE_TYPES.length; })],
     ['node type index far out of range', edit((s) => { s.nodes[2 * NODE_STRIDE] = 200; })],
   ]],
+  ['E_SNAPSHOT_DUPLICATE_ID', [
+    ['two nodes with one id', edit((s) => { s.nodes[3 * NODE_STRIDE + 2] = s.nodes[2 * NODE_STRIDE + 2]!; })],
+  ]],
   ['E_SNAPSHOT_STRING_INDEX', [
     ['node name index = strings length', edit((s) => { s.nodes[2 * NODE_STRIDE + 1] = s.strings.length; })],
     ['property edge name index beyond strings', edit((s) => { s.edges[7] = 1000; })],

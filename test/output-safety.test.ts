@@ -121,6 +121,37 @@ describe('terminal output', () => {
     expect(keyRun.stderr).toBe(`heapdiff: ${key}: expected ':' after "a\\u001b[31m\\nx", found '1' (at byte 12)\n`);
   });
 
+  test('--json writes C1 controls, bidi controls and U+2028/9 as \\u escapes (JSON.stringify leaves them raw)', async () => {
+    const raw = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+    const runs = [
+      await cli('summary', after, '--json', '--limit', '0'),
+      await cli('diff', before, after, '--format', 'json', '--limit', '0'),
+      await cli('inspect', after, String(holderId), '--json', '--limit', '0'),
+      ...await Promise.all(hostileIds.slice(0, 3).map((id) => cli('inspect', after, String(id), '--json'))),
+    ];
+    const all = runs.map((r) => r.stdout).join('\n');
+    for (const run of runs) expect(run.code).toBe(0);
+    expect(all).not.toMatch(raw);
+    for (const escape of ['\\u009b', '\\u0085', '\\u2028', '\\u2029', '\\u202e', '\\u200f', '\\u061c']) expect(all).toContain(escape);
+    // The escapes mean the same characters: the documents still parse to the heap's strings.
+    const summary = JSON.parse(runs[0]!.stdout) as { classes: { name: string }[] };
+    expect(summary.classes.map((c) => c.name)).toContain('c1\u009b31mcsi\u0085nel');
+  });
+
+  test('--format csv: RFC 4180 quoting, formulas defused, controls visible', async () => {
+    const run = await cli('summary', after, '--format', 'csv', '--limit', '0');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\r\n');
+    expect(lines[0]).toBe('name,key,count,selfSize,retainedSize');
+    expect(lines.at(-1)).toBe('');
+    // A class named by a formula starts with a quote mark; its own quotes are doubled inside a quoted cell.
+    expect(lines.some((l) => l.startsWith(`"'=HYPERLINK(""http://evil.example/"",""open"")",`))).toBe(true);
+    expect(lines.some((l) => l.startsWith("'@SUM(1+1),"))).toBe(true);
+    expect(lines.some((l) => /^[=+\-@]/.test(l))).toBe(false);
+    expect(lines.join('\n')).not.toMatch(UNSAFE_TERMINAL); // CRLF ends records, as RFC 4180 has it
+    expect(run.stdout).toContain('c1\\u009b31mcsi\\u0085nel');
+  });
+
   test('--json outputs stay one JSON document each, of exactly the published shape', async () => {
     const schemas = await outputSchemas();
     for (const args of [['summary', after, '--json'], ['leaks', before, after, '--json'], ['inspect', after, '--id', String(hostileIds[0]), '--json']]) {
@@ -198,14 +229,15 @@ describe('--redact', () => {
     // Without --redact the secret is there to find, so the checks below can fail.
     const open = await cli('inspect', after, '--id', String(secretId));
     expect(open.stdout).toContain(SECRET);
-    expect((await cli('leaks', before, after, '--by', 'class', '--json', '--limit', '0')).stdout).toContain(SECRET);
+    // The class view's paths end at the leaked strings; the holder view names holders, not values.
+    expect((await cli('leaks', before, after, '--json', '--limit', '0', '--by', 'class', '--paths', '10')).stdout).toContain(SECRET);
 
     const files = ['r.svg', 'r.html', 'p.svg'].map((name) => join(dir, `redact-${name}`));
     const runs: [string, string[]][] = [
       ...textCommands(),
       ['summary --json', ['summary', after, '--json', '--limit', '0']],
-      ['leaks --json', ['leaks', before, after, '--json', '--limit', '0']],
-      ['leaks --by class --json', ['leaks', before, after, '--by', 'class', '--json', '--limit', '0', '--paths', '10']],
+      ['leaks --json', ['leaks', before, after, '--json', '--limit', '0', '--paths', '10']],
+      ['leaks --by class --json', ['leaks', before, after, '--json', '--limit', '0', '--by', 'class', '--paths', '10']],
       ['inspect the secret', ['inspect', after, '--id', String(secretId)]],
       ['inspect the secret --json', ['inspect', after, '--id', String(secretId), '--json']],
       ['inspect the holder --json', ['inspect', after, '--id', String(holderId), '--json', '--limit', '0']],

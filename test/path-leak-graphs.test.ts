@@ -82,11 +82,17 @@ describe('heapdiff path --dot / -o', () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  test('-o with another extension writes the text (or the --format) output', async () => {
+    const text = join(dir, 'path.txt');
+    expect((await cli('path', snapshots[2]!, `@${leakyId}`, '-o', text)).code).toBe(0);
+    expect(await readFile(text, 'utf8')).toMatch(new RegExp(`LeakyRequest @${leakyId}\\n$`));
+  });
+
   test('bad usage exits 2 with one line and writes nothing', async () => {
     const before = await readFile(snapshots[2]!);
     const cases = [
       ['--id', `@${leakyId}`, '-o', snapshots[2]!],
-      ['--id', `@${leakyId}`, '-o', join(dir, 'bad.txt')],
+      ['--id', `@${leakyId}`, '-o', join(dir, 'bad.svg'), '--format', 'csv'],
       ['--id', `@${leakyId}`, '--dot', '--json'],
       ['--id', '@999999999', '-o', join(dir, 'missing.svg')],
     ];
@@ -97,7 +103,7 @@ describe('heapdiff path --dot / -o', () => {
       expect(r.stderr).toMatch(/^heapdiff: /);
     }
     expect((await readFile(snapshots[2]!)).equals(before)).toBe(true);
-    expect(existsSync(join(dir, 'bad.txt'))).toBe(false);
+    expect(existsSync(join(dir, 'bad.svg'))).toBe(false);
     expect(existsSync(join(dir, 'missing.svg'))).toBe(false);
   });
 });

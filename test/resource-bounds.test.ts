@@ -5,7 +5,8 @@
 // (a recursive algorithm would need ~1M frames, far beyond Node's stack); `pnpm fuzz` adds 10M.
 // No test here times anything (speed is `pnpm bench`'s): the inputs are sized so that a quadratic
 // step would run for hours, which the tests' timeouts catch on however busy a machine.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, test } from 'vitest';
@@ -15,6 +16,7 @@ import {
 } from '@heapdiff/core';
 import { buildSnapshot } from './helpers/snapshot-builder.js';
 import { linkedListGraph, orphanChainGraph } from './helpers/graph-from-columns.js';
+import { writeStringsBomb } from './helpers/strings-bomb.js';
 import { serialize, tinySnapshot } from './helpers/tiny-snapshot.js';
 
 const BIG = process.env.HEAPDIFF_FUZZ_RUNS !== undefined || process.env.HEAPDIFF_BIG !== undefined;
@@ -118,4 +120,52 @@ describe('headers that lie about their counts', () => {
     // 2^31 nodes would take over 30 GB of columns.
     expect(process.memoryUsage().rss - rss).toBeLessThan(256 << 20);
   });
+});
+
+describe('a strings array far larger than what its graph names (issue 13.7)', () => {
+  const dir = mkdtempSync(join(inject('heapdiffRunDir'), 'strings-'));
+  const CLI = new URL('../packages/cli/bundle/heapdiff.js', import.meta.url).pathname;
+  const PEAK_RSS = new URL('./helpers/peak-rss.cjs', import.meta.url).pathname;
+
+  /** Runs the CLI in a child that reports its own peak RSS (kilobytes) as it exits. */
+  function runMeasured(nodeOptions: string[], args: string[]): Promise<{ code: number | null; signal: string | null; stderr: string; peakKB: number }> {
+    const peakFile = join(dir, `peak-${Math.random().toString(36).slice(2)}`);
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [...nodeOptions, '--require', PEAK_RSS, CLI, ...args], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, HEAPDIFF_TEST_PEAK_RSS: peakFile },
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+      child.on('error', reject);
+      child.on('close', (code, signal) => {
+        let peakKB = Number.NaN;
+        try { peakKB = Number(readFileSync(peakFile, 'utf8')); } catch { /* killed: no report */ }
+        resolve({ code, signal, stderr, peakKB });
+      });
+    });
+  }
+
+  // 20M two-letter strings: 100 MB decompressed, under 200 KB on disk. Kept, they took about
+  // 32 bytes each (640 MB; the issue's 50M took 2.1 GB); a one-node graph names one string.
+  test.each(['v8', 'strings-first'] as const)('20M tiny strings in a .gz (%s order): exit 2 with one line, memory bounded', async (order) => {
+    const path = join(dir, `tiny-${order}.heapsnapshot.gz`);
+    await writeStringsBomb(path, { count: 20_000_000, text: 'ab', order });
+    const run = await runMeasured([], ['summary', path]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^heapdiff: ${path}: strings array holds more than 65538 strings, more than 1 nodes, 0 edges and 0 traced functions can name \\(at byte \\d+\\)\\n$`));
+    expect(run.peakKB).toBeLessThan(250 * 1024);
+  }, 300_000);
+
+  // Few strings, each long: within the count, but together beyond a small heap. V8 aborted the
+  // process (SIGABRT, exit 134) with a native stack.
+  test('strings larger than the JavaScript heap may hold: exit 2 with one line, not a V8 abort', async () => {
+    const path = join(dir, 'long.heapsnapshot.gz');
+    await writeStringsBomb(path, { count: 20_000, text: 'x'.repeat(16_384) });
+    const run = await runMeasured(['--max-old-space-size=64'], ['summary', path]);
+    expect(run.signal).toBe(null);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^heapdiff: ${path}: strings need more than the \\d+ MB of JavaScript heap they may take \\(more with NODE_OPTIONS=--max-old-space-size=<MB>\\) \\(at byte \\d+\\)\\n$`));
+    expect(run.peakKB).toBeLessThan(250 * 1024);
+  }, 300_000);
 });

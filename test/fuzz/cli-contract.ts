@@ -1,6 +1,7 @@
 // The command-line contract for bad input (docs: shared spec cli.md): exit 0 or 1 with output, or
-// exit 2 with exactly one stderr line `heapdiff: <file>: <what> (at byte N)`; never a stack
-// trace, an escape sequence, a hang, or a half-written -o file.
+// exit 2 with exactly one stderr error line `heapdiff: <file>: <what> (at byte N)`; never a stack
+// trace, an escape sequence, a hang, or a half-written -o file. Warnings (`heapdiff: <file>:
+// warning: …`, `heapdiff: warning: …`) may come before, each on its own line.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
@@ -45,6 +46,7 @@ export function runCli(args: string[], timeoutMs: number): Promise<CliRun> {
 }
 
 const STACK_LINE = /^\s+at .+[:(]\d+/m;
+const WARNING_LINE = /^heapdiff: (.+: )?warning: ./;
 const ERROR_LINE = /^heapdiff: (.+)$/;
 const OPTION_ERROR = /^heapdiff: (no object with id @\d+|no objects of class|--[a-z-]+)/;
 const BYTE_OFFSET = / \(at byte (\d+)\)$/;
@@ -65,8 +67,12 @@ export function contractViolations(run: CliRun, options: ContractOptions): strin
   if (run.signal) problems.push(`killed by ${run.signal}`);
   if (STACK_LINE.test(run.stderr) || STACK_LINE.test(run.stdout)) problems.push('a stack trace was printed');
   if (run.stderr.includes('\u001b')) problems.push('an escape sequence reached stderr');
+  for (const line of run.stderr.split('\n').filter((l) => WARNING_LINE.test(l))) {
+    const named = line.startsWith('heapdiff: warning: ') || options.inputs.some((input) => line.startsWith(`heapdiff: ${input}: warning: `));
+    if (!named) problems.push(`warning line names none of the inputs: ${JSON.stringify(line.slice(0, 200))}`);
+  }
   if (run.code === 2) {
-    const lines = run.stderr.split('\n').filter((line) => line !== '');
+    const lines = run.stderr.split('\n').filter((line) => line !== '' && !WARNING_LINE.test(line));
     if (lines.length !== 1) problems.push(`exit 2 with ${lines.length} stderr lines: ${JSON.stringify(run.stderr.slice(0, 300))}`);
     const line = lines[0] ?? '';
     const match = ERROR_LINE.exec(line);
@@ -78,6 +84,8 @@ export function contractViolations(run: CliRun, options: ContractOptions): strin
     const offset = BYTE_OFFSET.exec(line);
     if (offset && Number(offset[1]) > options.maxOffset) problems.push(`byte offset ${offset[1]} is past the end of the input (${options.maxOffset})`);
   } else if (run.code === 0 || run.code === 1) {
+    const others = run.stderr.split('\n').filter((line) => line.startsWith('heapdiff: ') && !WARNING_LINE.test(line));
+    if (others.length > 0) problems.push(`exit ${run.code} with an error line: ${JSON.stringify(others[0]!.slice(0, 200))}`);
     if (run.stdout.length === 0) problems.push(`exit ${run.code} without output`);
   } else {
     problems.push(`exit code ${run.code}`);

@@ -11,8 +11,8 @@ export type FileVariant =
 export const FILE_VARIANTS: FileVariant[] = ['empty', 'bom', 'trailing-garbage', 'trailing-whitespace', 'missing-section',
   'duplicate-section', 'non-snapshot-json', 'json-array', 'json-scalar', 'strings-first', 'directory', 'no-nodes', 'root-only'];
 
-/** Variants after which the snapshot means exactly what it meant before. */
-export const NEUTRAL_VARIANTS: ReadonlySet<FileVariant> = new Set(['bom', 'trailing-whitespace', 'strings-first']);
+/** Variants after which the snapshot means exactly what it meant before (bytes after its end are read past, with a warning). */
+export const NEUTRAL_VARIANTS: ReadonlySet<FileVariant> = new Set(['bom', 'trailing-whitespace', 'strings-first', 'trailing-garbage']);
 
 export function fileVariant(map: SnapshotMap, variant: FileVariant, section: string): Buffer | 'directory' {
   const { bytes } = map;

@@ -23,17 +23,36 @@ export type Mutation =
   /** A string replaced by a long near-miss of V8's WeakMap edge names (once made the analysis quadratic). */
   | { kind: 'long-name'; string: number; repeats: number }
   | { kind: 'nesting'; section: SkippedSection; depth: number; balanced: boolean; open: '[' | '{"k":' }
-  | { kind: 'file'; variant: FileVariant; section: string };
+  | { kind: 'file'; variant: FileVariant; section: string }
+  /** Node `record` takes the id of node `copyOf`: V8 never repeats an id, the parser must refuse it. */
+  | { kind: 'duplicate-id'; record: number; copyOf: number }
+  /** Strings nothing names appended: harmless up to the bound on strings, refused beyond it. */
+  | { kind: 'extra-strings'; count: number; beyondBound: boolean }
+  /** The snapshot written over a longer file: the last `tail` bytes of the file follow it again. */
+  | { kind: 'overwritten'; tail: number }
+  /** A cut snapshot followed by the tail of a longer file: still incomplete, still an error. */
+  | { kind: 'cut-then-tail'; at: number; tail: number };
 
-export type Container = { kind: 'plain' } | { kind: 'gzip' } | { kind: 'gzip-truncated'; at: number };
+export type Container = { kind: 'plain' } | { kind: 'gzip' } | { kind: 'gzip-truncated'; at: number }
+  /** Bytes after the gzip data that are not another member: read, with a warning. */
+  | { kind: 'gzip-trailing'; bytes: number };
 
 export interface FuzzCase {
   mutation: Mutation;
   container: Container;
 }
 
-/** What to write: file bytes (and whether the result must equal the unmutated snapshot's), or a directory. */
-export type Materialized = { directory: true } | { directory: false; bytes: Buffer; plainLength: number; neutral: boolean };
+/**
+ * What to write: file bytes (and whether the result must equal the unmutated snapshot's, or
+ * which error code it must end in), or a directory.
+ */
+export type Materialized = { directory: true } | { directory: false; bytes: Buffer; plainLength: number; neutral: boolean; expectedCode?: string };
+
+/** The parser's bound on strings (parse/snapshot-parser.ts stringLimits), from the file's header. */
+function stringBound(map: SnapshotMap): number {
+  const traced = Math.min(Number(map.header.trace_function_count ?? 0), map.nodeCount);
+  return 1 + map.nodeCount + map.edgeCount + 2 * traced + (1 << 16);
+}
 
 const WEIRD_NUMBERS = ['', '-1', '-0', '1.5', '0.0', '1e3', '1E+400', '-1e-7', '99999999999999999999', '4294967295',
   '4294967296', '9007199254740993', '0x10', 'NaN', 'null', '"1"', '[]', '00', '1 2'];
@@ -95,6 +114,19 @@ export function mutationArbitrary(map: SnapshotMap): fc.Arbitrary<Mutation> {
       weight: 1,
     },
     {
+      arbitrary: fc.record({ kind: fc.constant<'duplicate-id'>('duplicate-id'), record: fc.nat({ max: map.nodeCount - 1 }), copyOf: fc.nat({ max: map.nodeCount - 1 }) }),
+      weight: 1,
+    },
+    {
+      arbitrary: fc.record({ kind: fc.constant<'extra-strings'>('extra-strings'), count: fc.integer({ min: 1, max: 2000 }), beyondBound: fc.boolean() }),
+      weight: 1,
+    },
+    { arbitrary: fc.record({ kind: fc.constant<'overwritten'>('overwritten'), tail: fc.integer({ min: 1, max: size - 1 }) }), weight: 1 },
+    {
+      arbitrary: fc.record({ kind: fc.constant<'cut-then-tail'>('cut-then-tail'), at: fc.nat({ max: size - 2 }), tail: fc.integer({ min: 1, max: size - 1 }) }),
+      weight: 1,
+    },
+    {
       arbitrary: fc.record({
         kind: fc.constant<'file'>('file'),
         variant: fc.constantFrom<FileVariant>(...FILE_VARIANTS),
@@ -110,11 +142,12 @@ export function caseArbitrary(map: SnapshotMap): fc.Arbitrary<FuzzCase> {
     { arbitrary: fc.constant<Container>({ kind: 'plain' }), weight: 8 },
     { arbitrary: fc.constant<Container>({ kind: 'gzip' }), weight: 1 },
     { arbitrary: fc.record({ kind: fc.constant<'gzip-truncated'>('gzip-truncated'), at: fc.nat({ max: 1_000_000 }) }), weight: 1 },
+    { arbitrary: fc.record({ kind: fc.constant<'gzip-trailing'>('gzip-trailing'), bytes: fc.integer({ min: 1, max: 5000 }) }), weight: 1 },
   );
   return fc.record({ mutation: mutationArbitrary(map), container });
 }
 
-function mutate(map: SnapshotMap, m: Mutation): { bytes: Buffer; neutral: boolean } | 'directory' {
+function mutate(map: SnapshotMap, m: Mutation): { bytes: Buffer; neutral: boolean; expectedCode?: string } | 'directory' {
   const { bytes } = map;
   switch (m.kind) {
     case 'truncate':
@@ -171,6 +204,26 @@ function mutate(map: SnapshotMap, m: Mutation): { bytes: Buffer; neutral: boolea
       // One more element in a section the parser skips; balanced, it is valid JSON and changes nothing.
       return { bytes: applySplices(bytes, [[start, start, end > start ? `${junk},` : junk]]), neutral: m.balanced };
     }
+    case 'duplicate-id': {
+      const meta = map.header.meta as { node_fields: string[] };
+      const idField = meta.node_fields.indexOf('id');
+      const copyOf = m.copyOf === m.record ? (m.record + 1) % map.nodeCount : m.copyOf;
+      const token = m.record * map.nodeFieldCount + idField;
+      const id = tokenText(map, 'nodes', copyOf * map.nodeFieldCount + idField);
+      return { bytes: applySplices(bytes, [[map.nodes.start[token]!, map.nodes.end[token]!, id]]), neutral: false, expectedCode: 'E_SNAPSHOT_DUPLICATE_ID' };
+    }
+    case 'extra-strings': {
+      const count = m.beyondBound ? stringBound(map) - map.stringCount + m.count : m.count;
+      const end = map.sections.strings!.end;
+      const extra = ',\n"unnamed"'.repeat(count);
+      return m.beyondBound
+        ? { bytes: applySplices(bytes, [[end, end, extra]]), neutral: false, expectedCode: 'E_SNAPSHOT_STRING_COUNT' }
+        : { bytes: applySplices(bytes, [[end, end, extra]]), neutral: true };
+    }
+    case 'overwritten':
+      return { bytes: Buffer.concat([bytes, bytes.subarray(bytes.length - m.tail)]), neutral: true };
+    case 'cut-then-tail':
+      return { bytes: Buffer.concat([bytes.subarray(0, m.at), bytes.subarray(bytes.length - m.tail)]), neutral: false };
     case 'file': {
       const out = fileVariant(map, m.variant, m.section);
       if (out === 'directory') return out;
@@ -188,7 +241,8 @@ function inRangeValue(map: SnapshotMap, section: NumberSection, t: number, field
     case 'name':
     case 'name_or_index': return pick % map.stringCount;
     case 'to_node': return (pick % map.nodeCount) * map.nodeFieldCount;
-    case 'id': return Number(tokenText(map, 'nodes', (pick % map.nodeCount) * map.nodeFieldCount + field));
+    // Another node's id would repeat it, which the parser refuses ('duplicate-id' covers that): a fresh one, one per record.
+    case 'id': return 3_000_000_001 + 2 * Math.floor(t / map.nodeFieldCount);
     case 'self_size': return pick % 3 === 0 ? 0 : pick % 100_000;
     case 'detachedness': return pick % 3;
     // Another count would break the sum, making the file merely invalid (other kinds cover that).
@@ -202,8 +256,12 @@ export function materialize(map: SnapshotMap, c: FuzzCase): Materialized {
   const out = mutate(map, c.mutation);
   if (out === 'directory') return { directory: true };
   const plainLength = out.bytes.length;
-  if (c.container.kind === 'plain') return { directory: false, bytes: out.bytes, plainLength, neutral: out.neutral };
+  const expected = out.expectedCode === undefined ? {} : { expectedCode: out.expectedCode };
+  if (c.container.kind === 'plain') return { directory: false, bytes: out.bytes, plainLength, neutral: out.neutral, ...expected };
   const zipped = gzipSync(out.bytes, { level: 1 });
-  if (c.container.kind === 'gzip') return { directory: false, bytes: zipped, plainLength, neutral: out.neutral };
+  if (c.container.kind === 'gzip') return { directory: false, bytes: zipped, plainLength, neutral: out.neutral, ...expected };
+  if (c.container.kind === 'gzip-trailing') {
+    return { directory: false, bytes: Buffer.concat([zipped, Buffer.alloc(c.container.bytes, 'x')]), plainLength, neutral: out.neutral, ...expected };
+  }
   return { directory: false, bytes: zipped.subarray(0, c.container.at % zipped.length), plainLength, neutral: false };
 }

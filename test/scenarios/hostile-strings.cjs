@@ -19,6 +19,10 @@ const PAYLOADS = [
   'bidi\u202egnp.exe\u2066x\u2069',
   '<img src=x onerror=alert(1)>',
   '"]; evil -> x [',
+  'c1\u009b31mcsi\u0085nel', // C1 controls: CSI and NEXT LINE
+  'line\u2028sep\u2029para\u200fmark\u061c', // separators JSON.stringify leaves raw, bidi marks
+  '=HYPERLINK("http://evil.example/","open")', // a spreadsheet formula in a CSV cell
+  '@SUM(1+1)',
 ];
 // The secret: the same recipe in test/output-safety.test.ts; no literal copy anywhere.
 const SECRET = ['sk', 'live', (20240611).toString(36), (987654321).toString(16)].join('_');

@@ -12,3 +12,8 @@ describe('shipped JSON Schemas', () => {
     expect(shipped).toEqual({ title: `heapdiff ${command} --json`, ...z.toJSONSchema(schemas[command]!) });
   });
 });
+
+test('heapdiff/schemas lists the schema of every command with --json output', async () => {
+  const { commandSchemas } = await import('./commands/index.js');
+  expect(schemas).toEqual(await commandSchemas());
+});

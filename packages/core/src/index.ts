@@ -3,7 +3,7 @@
 
 // Errors
 export { HeapdiffError, HeapSnapshotError, FileReadError, NodeNotFoundError, InvalidOptionError } from './errors/errors.js';
-export type { HeapdiffErrorCode } from './errors/errors.js';
+export type { HeapdiffErrorCode, SnapshotWarning } from './errors/errors.js';
 
 // The graph
 export { HeapGraph } from './graph/heap-graph.js';
@@ -17,6 +17,8 @@ export type { GrowthOptions, GrowthSeries, LoadOptions, LoadedSnapshot } from '.
 export { loadSnapshotIdsInBackground } from './threads/ids-in-background.js';
 export { loadSnapshotBytes, loadSnapshotIds } from './load/snapshot.js';
 export type { HeapSnapshot } from './load/snapshot.js';
+export { snapshotPairWarning } from './load/snapshot-pair.js';
+export type { PairSnapshot } from './load/snapshot-pair.js';
 
 // The analysis
 export { analyzeHeap } from './threads/analyze-heap.js';
@@ -59,12 +61,12 @@ export type { ClassSampleSource } from './queries/subgraph-starts.js';
 export { edgeLabel, formatEdgeLabel } from './naming/edge-label.js';
 export { nodeDisplayName } from './naming/node-name.js';
 export { describeWhere, holderName, holderShapeText } from './present/holder-text.js';
-export { isStringType, nodeLabel, nodeValue } from './present/labels.js';
+export { classLabel, isStringType, nodeLabel, nodeValue } from './present/labels.js';
 export type { LabelSource } from './present/labels.js';
 export { formatPath, pathView } from './present/path-view.js';
 export { repeatAt } from './present/repeats.js';
 export type { Repeat } from './present/repeats.js';
 export type { PathStepView, PathViewOptions } from './present/path-view.js';
 export { programPathView } from './present/program-path.js';
-export { safeText, truncate, visible } from './present/safe-text.js';
+export { escapeJsonText, safeText, truncate, visible } from './present/safe-text.js';
 export { formatCount, formatSignedCount, formatSignedSize, formatSize, parseByteSize, plural } from './present/sizes.js';

@@ -9,6 +9,8 @@ import type { z } from 'zod';
 export interface CommandSpec {
   command: string;
   describe: string;
+  /** The shortest real use (`heapdiff summary app.heapsnapshot`): quoted when arguments are missing. */
+  example?: string;
   // yargs' builder types do not compose across a heterogeneous list; each spec checks its own.
   builder: (y: Argv) => Argv<any>;
   run: (args: any) => Promise<number>;

@@ -1,12 +1,14 @@
 import { safeText } from '@heapdiff/core';
 import { UsageError } from '../errors.js';
 
+/** `--limit` of commands not yet on the shared options (sharedOptions' `limit`); checked with parseCount. */
 export const limitOption = {
   type: 'number',
   default: 20,
   describe: 'Rows to show (0 = all)',
 } as const;
 
+/** `--json` of commands not yet on the shared options (sharedOptions' `formats`). */
 export const jsonOption = {
   type: 'boolean',
   default: false,
@@ -34,16 +36,6 @@ export function parseNodeId(value: unknown, option = '--id'): number {
   const text = String(value).trim();
   const match = NODE_ID.exec(text);
   const id = match ? Number(match[1]) : NaN;
-  if (!(id <= 0xffffffff)) throw new UsageError(`${option}: "${safeText(text, 40)}" is not an object id (expected 12345 or @12345)`);
+  if (!(id <= 0xffffffff)) throw new UsageError(`${option ? `${option}: ` : ''}"${safeText(text, 40)}" is not an object id (expected 12345 or @12345)`);
   return id;
 }
-
-/**
- * `--id <id>`: one object, required. Handlers pass the value through `parseNodeId` (a yargs
- * `coerce` would turn its UsageError into a generic YError).
- */
-export const nodeIdOption = {
-  type: 'string',
-  demandOption: true,
-  describe: 'Object id (12345 or @12345, as DevTools shows it)',
-} as const;

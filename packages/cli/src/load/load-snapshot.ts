@@ -2,17 +2,20 @@ import { analyzeHeap, computeSnapshotStats, loadSnapshot, type HeapAnalysis, typ
 import { basename } from 'node:path';
 import type { SnapshotInfo } from '../json/snapshot-info.js';
 import { createProgress, type Progress } from '../output/progress.js';
+import { printWarning } from './warnings.js';
 
 /** What every command that loads snapshots takes from the command line. */
 export interface LoadArgs {
   /** `--redact`: values from the heap are replaced right after loading. */
   redact?: boolean;
+  /** `--quiet`: no progress bars. */
+  quiet?: boolean;
 }
 
 /** Loads one snapshot with a progress bar phase named after the file. */
 export async function loadWithProgress(path: string, progress: Progress, args: LoadArgs): Promise<LoadedSnapshot> {
   const report = progress.phase(`parsing ${basename(path)}`, 1);
-  return loadSnapshot(path, { redact: args.redact === true, onProgress: (done, total) => report(done, total) });
+  return loadSnapshot(path, { redact: args.redact === true, onProgress: (done, total) => report(done, total), onWarning: printWarning });
 }
 
 export interface LoadedAnalysis {
@@ -28,7 +31,7 @@ export interface LoadedAnalysis {
  * the analysis, mostly one).
  */
 export async function loadAnalysis(path: string, args: LoadArgs & { json?: boolean }, whileAnalysing?: () => void): Promise<LoadedAnalysis> {
-  const progress = createProgress(args.json !== true);
+  const progress = createProgress(args.json !== true && args.quiet !== true);
   try {
     const snapshot = await loadWithProgress(path, progress, args);
     whileAnalysing?.();

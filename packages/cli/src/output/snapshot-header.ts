@@ -1,4 +1,4 @@
-import { formatCount, formatSize, safeText } from '@heapdiff/core';
+import { formatSize, plural, safeText } from '@heapdiff/core';
 
 export interface SnapshotInfo {
   nodeCount: number;
@@ -8,5 +8,5 @@ export interface SnapshotInfo {
 
 /** `app.heapsnapshot: 83,390 objects, 321,832 references, 4.7 MB total` */
 export function describeSnapshot(path: string, info: SnapshotInfo): string {
-  return `${safeText(path, 200)}: ${formatCount(info.nodeCount)} objects, ${formatCount(info.edgeCount)} references, ${formatSize(info.totalSize)} total`;
+  return `${safeText(path, 200)}: ${plural(info.nodeCount, 'object')}, ${plural(info.edgeCount, 'reference')}, ${formatSize(info.totalSize)} total`;
 }

@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import type { Colors } from './colors.js';
 
 export interface Column<Row> {
   header: string;
@@ -6,10 +7,10 @@ export interface Column<Row> {
   value: (row: Row) => string;
 }
 
-/** An aligned, borderless table like `git` or `docker ps` print. */
-export function renderTable<Row>(columns: Column<Row>[], rows: Row[]): string {
+/** An aligned, borderless table like `git` or `docker ps` print; headers bold when colours are on. */
+export function renderTable<Row>(columns: Column<Row>[], rows: readonly Row[], colors?: Colors): string {
   const table = new Table({
-    head: columns.map((c) => c.header),
+    head: columns.map((c) => (colors ? colors.bold(c.header) : c.header)),
     colAligns: columns.map((c) => c.align ?? 'left'),
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 2, compact: true },
     chars: {

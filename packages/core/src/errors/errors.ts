@@ -10,6 +10,10 @@ export type HeapdiffErrorCode =
   | 'E_SNAPSHOT_TYPE'
   | 'E_SNAPSHOT_STRING_INDEX'
   | 'E_SNAPSHOT_NUMBER'
+  | 'E_SNAPSHOT_DUPLICATE_ID'
+  | 'E_SNAPSHOT_STRING_COUNT'
+  | 'E_SNAPSHOT_TOO_LARGE'
+  | 'E_SNAPSHOT_GZIP'
   | 'E_FILE_READ'
   | 'E_NODE_NOT_FOUND'
   | 'E_INVALID_OPTION'
@@ -38,6 +42,19 @@ export class HeapSnapshotError extends HeapdiffError {
   withFile(file: string): HeapSnapshotError {
     return new HeapSnapshotError(this.code, this.message, this.offset, file);
   }
+}
+
+/**
+ * Something odd about an input that was read anyway (bytes after the end of the snapshot).
+ * Loaders report warnings through their `onWarning` option; only the CLI prints them.
+ */
+export interface SnapshotWarning {
+  code: 'W_STRAY_BYTES';
+  message: string;
+  /** The input as its reader names it (`stdin` for `-`). */
+  file: string;
+  /** Byte position in the (decompressed) stream, as in HeapSnapshotError. */
+  offset: number;
 }
 
 /** The snapshot could not be read at all (missing file, a directory, permissions). */

@@ -1,5 +1,5 @@
 import { HeapGraph } from '../graph/heap-graph.js';
-import { IdIndex } from '../graph/id-index.js';
+import type { IdIndex } from '../graph/id-index.js';
 import type { ParsedSnapshot } from '../parse/parsed-snapshot.js';
 import { parseSnapshotBytes, readSnapshotFile, readSnapshotIds, type ReadOptions } from './read-snapshot.js';
 import { redactStringValues } from './redact-strings.js';
@@ -39,6 +39,5 @@ export function loadSnapshotBytes(bytes: Uint8Array, path = '<memory>', options:
 
 /** Just the object ids of a snapshot, as a set: all a leak baseline is needed for. */
 export async function loadSnapshotIds(path: string, options: ReadOptions = {}): Promise<IdIndex> {
-  const parsed = await readSnapshotIds(path, options);
-  return new IdIndex(parsed.ids);
+  return (await readSnapshotIds(path, options)).index;
 }

@@ -1,41 +1,61 @@
 import { HeapSnapshotError } from '../errors/errors.js';
 import { CLOSE_BRACKET, COMMA, DIGIT_0, DIGIT_9 } from './bytes.js';
 import type { SnapshotLayout } from './header.js';
+import { IdIndex } from '../graph/id-index.js';
+import { duplicateIdError, SeenIds } from './id-check.js';
 import {
   AFTER_COMMA, AFTER_NUMBER, EXPECT_FIRST, IN_NUMBER, MISSING_COMMA, TOO_LARGE, TRAILING_COMMA, UNEXPECTED_COMMA,
   UINT32_MAX, badByteError, numberError, syntaxError,
 } from './number-grammar.js';
 /** Bytes the record fast path keeps from the end of its input: the longest record it takes. */
 const FAST_MARGIN = 128;
+const TYPE_FIELD = 0;
 const ID_FIELD = 2;
+/** What nodeType holds for a type number beyond meta.node_types (the full parser refuses those). */
+export const UNKNOWN_TYPE = 0xff;
 
-/** Parses the nodes array keeping only node ids: what a baseline snapshot is needed for. */
+/**
+ * Parses the nodes array keeping only node ids, and their types: what a baseline snapshot is
+ * needed for (the types tell whether two snapshots' ids name the same objects).
+ */
 export class IdArrayParser {
   readonly ids: Uint32Array;
+  readonly nodeType: Uint8Array;
+  /** The ids parsed so far, filled once per write(): the parse's result. */
+  readonly index: IdIndex;
+  /** Refuses a repeated id as it is parsed (cheaper inline than the index, which it keeps duplicate-free). */
+  private readonly seenIds: SeenIds;
   done = false;
   ordinal = 0;
   private state = EXPECT_FIRST;
   private acc = 0;
   private field = 0;
-  /** The id is the third number of a record, as V8 writes it. */
+  /** The type is the first number of a record and the id the third, as V8 writes them. */
   private readonly fastLayout: boolean;
 
   constructor(private readonly layout: SnapshotLayout) {
     this.ids = new Uint32Array(layout.header.node_count);
-    this.fastLayout = layout.nodeIdOffset === ID_FIELD && layout.nodeFieldCount <= 8;
+    this.nodeType = new Uint8Array(layout.header.node_count);
+    this.index = IdIndex.withCapacity(layout.header.node_count);
+    this.seenIds = new SeenIds(layout.header.node_count);
+    this.fastLayout = layout.nodeTypeOffset === TYPE_FIELD && layout.nodeIdOffset === ID_FIELD && layout.nodeFieldCount <= 8;
   }
 
   /** Parses from `start`; returns the position after the closing ']' or `end` if it needs more input. */
   write(buf: Uint8Array, start: number, end: number, base: number): number {
     const fieldCount = this.layout.nodeFieldCount;
     const idOff = this.layout.nodeIdOffset;
+    const typeOff = this.layout.nodeTypeOffset;
+    const typeCount = this.layout.nodeTypes.length;
     const nodeCount = this.layout.header.node_count;
     const ids = this.ids;
+    const nodeType = this.nodeType;
     let state = this.state;
     let acc = this.acc;
     let field = this.field;
     let ordinal = this.ordinal;
     const fast = this.fastLayout;
+    const idsBefore = ordinal + (field > idOff ? 1 : 0);
     let i = start;
     while (i < end) {
       if (fast && state === AFTER_COMMA && field === 0 && end - i > FAST_MARGIN) {
@@ -63,7 +83,10 @@ export class IdArrayParser {
         if (field === 0 && ordinal >= nodeCount) this.failTooMany(offset);
         if (field === idOff) {
           if (acc > UINT32_MAX) this.failId(ordinal, offset);
+          if (!this.seenIds.add(acc)) throw duplicateIdError(ids, ordinal, acc, offset);
           ids[ordinal] = acc;
+        } else if (field === typeOff) {
+          nodeType[ordinal] = acc < typeCount ? acc : UNKNOWN_TYPE;
         }
         if (++field === fieldCount) {
           field = 0;
@@ -91,6 +114,8 @@ export class IdArrayParser {
     this.acc = acc;
     this.field = field;
     this.ordinal = ordinal;
+    // In a loop of its own, its cache misses overlap; the ids are distinct (seenIds).
+    this.index.addRange(ids, idsBefore, ordinal + (field > idOff ? 1 : 0));
     return i;
   }
 
@@ -102,7 +127,12 @@ export class IdArrayParser {
   private records(buf: Uint8Array, start: number, limit: number): number {
     const fieldCount = this.layout.nodeFieldCount;
     const nodeCount = this.layout.header.node_count;
+    const typeCount = this.layout.nodeTypes.length;
     const ids = this.ids;
+    const nodeType = this.nodeType;
+    const seenIds = this.seenIds;
+    const seen = seenIds.direct;
+    const seenLimit = seenIds.directLimit;
     let ordinal = this.ordinal;
     let i = start;
     // Reads past `limit` stay inside the margin the caller left; past the buffer they give
@@ -110,6 +140,7 @@ export class IdArrayParser {
     record: while (i < limit && ordinal < nodeCount) {
       let p = i;
       let id = 0;
+      let type = 0;
       let c = 0;
       for (let field = 0; field < fieldCount; field++) {
         if (field > 0 && c !== COMMA) break record;
@@ -119,10 +150,22 @@ export class IdArrayParser {
         while ((c = buf[++p]!) >= DIGIT_0 && c <= DIGIT_9) v = v * 10 + (c - DIGIT_0);
         if (v > Number.MAX_SAFE_INTEGER) break record;
         if (field === ID_FIELD) id = v;
+        else if (field === TYPE_FIELD) type = v;
         p++;
       }
       if (c === 0x0a) c = buf[p++]!;
       if (c !== COMMA || p - i > FAST_MARGIN || id > UINT32_MAX) break;
+      // Last: a repeated id is left to the general loop, which reports it.
+      if (id < seenLimit) {
+        const word = id >>> 5;
+        const bit = 1 << (id & 31);
+        const have = seen[word]!;
+        if ((have & bit) !== 0) break;
+        seen[word] = have | bit;
+      } else if (!seenIds.addOther(id)) {
+        break;
+      }
+      nodeType[ordinal] = type < typeCount ? type : UNKNOWN_TYPE;
       ids[ordinal++] = id;
       i = p;
     }

@@ -1,6 +1,7 @@
 import { HeapSnapshotError } from '../errors/errors.js';
 import { CLOSE_BRACKET, COMMA, DIGIT_0, DIGIT_9 } from './bytes.js';
 import type { NodeColumns } from '../graph/columns.js';
+import { duplicateIdError, SeenIds } from './id-check.js';
 import type { SnapshotLayout } from './header.js';
 import {
   AFTER_COMMA, AFTER_NUMBER, EXPECT_FIRST, IN_NUMBER, MISSING_COMMA, TOO_LARGE, TRAILING_COMMA, UNEXPECTED_COMMA,
@@ -13,6 +14,8 @@ const FAST_MARGIN = 128;
 /** Parses the nodes array into columns as it streams in, validating each field. */
 export class NodeArrayParser {
   readonly columns: NodeColumns;
+  /** The ids seen so far, filled chunk by chunk, to refuse a repeated one. */
+  private readonly seenIds: SeenIds;
   done = false;
   private state = EXPECT_FIRST;
   private acc = 0;
@@ -55,6 +58,7 @@ export class NodeArrayParser {
       firstEdgeIndex: firstEdgeIndex ?? new Uint32Array(new SharedArrayBuffer((n + 1) * 4)),
       detachedness: new Uint8Array(layout.nodeDetachednessOffset >= 0 ? n : 0),
     };
+    this.seenIds = new SeenIds(n);
     ({ nodeType: this.nodeType, nodeNameIndex: this.nodeNameIndex, nodeId: this.nodeId, nodeSelfSize: this.selfSize,
       firstEdgeIndex: this.firstEdgeIndex, detachedness: this.detachedness } = this.columns);
     this.fieldCount = layout.nodeFieldCount;
@@ -140,6 +144,7 @@ export class NodeArrayParser {
           }
         } else if (field === idOff) {
           if (acc > UINT32_MAX) this.failRange(ordinal, recordOffset);
+          if (!this.seenIds.add(acc)) throw duplicateIdError(nodeId, ordinal, acc, offset);
           nodeId[ordinal] = acc;
         } else if (field === selfOff) {
           // A self size past 4 GiB is legal (huge backing stores): widen the column once, when first seen.
@@ -203,6 +208,9 @@ export class NodeArrayParser {
     const { nodeType, nodeNameIndex, nodeId, firstEdgeIndex, detachedness } = this;
     const selfSize = this.selfSize;
     const narrow = selfSize instanceof Uint32Array;
+    const seenIds = this.seenIds;
+    const seen = seenIds.direct;
+    const seenLimit = seenIds.directLimit;
     let ordinal = this.ordinal;
     let edgeSum = this.edgeSum;
     let maxName = this.maxNameIndex;
@@ -251,6 +259,16 @@ export class NodeArrayParser {
       if (c !== COMMA || p - i > FAST_MARGIN) break;
       if (type >= typeCount || name > UINT32_MAX || id > UINT32_MAX || (narrow && self > UINT32_MAX) || self > Number.MAX_SAFE_INTEGER) break;
       if (edgeSum + edges > edgeCount) break;
+      // Last: a repeated id is left to the general loop, which reports it.
+      if (id < seenLimit) {
+        const word = id >>> 5;
+        const bit = 1 << (id & 31);
+        const have = seen[word]!;
+        if ((have & bit) !== 0) break;
+        seen[word] = have | bit;
+      } else if (!seenIds.addOther(id)) {
+        break;
+      }
       nodeType[ordinal] = type;
       nodeNameIndex[ordinal] = name;
       if (name > maxName) {

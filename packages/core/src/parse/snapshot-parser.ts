@@ -1,14 +1,16 @@
 import { HeapSnapshotError } from '../errors/errors.js';
 import { CLOSE_BRACE, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE, describeByte, isWhitespace } from './bytes.js';
+import { EarlyStrings } from './early-strings.js';
 import { EdgeArrayParser } from './edge-array-parser.js';
 import type { EdgeSplitter } from './edge-splitter.js';
 import type { RetainerArrays } from '../graph/columns.js';
+import type { IdIndex } from '../graph/id-index.js';
 import { parseHeader, type SnapshotLayout } from './header.js';
 import { LocationArrayParser } from './location-array-parser.js';
 import { NodeArrayParser } from './node-array-parser.js';
 import { IdArrayParser } from './id-array-parser.js';
 import { NumberArraySkipper } from './number-array-skipper.js';
-import { StringArrayTokenizer } from './string-array.js';
+import { StringArrayTokenizer, type StringLimits } from './string-array.js';
 import { ValueSkipper } from './value-skipper.js';
 import type { ParsedSnapshot } from './parsed-snapshot.js';
 
@@ -27,6 +29,8 @@ const HEADER_LIMIT = 1 << 20;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 /** Fewest bytes a number can take in the file ("0,"), used to catch headers that lie about counts. */
 const MIN_BYTES_PER_NUMBER = 2;
+/** Strings a snapshot may hold beyond those its nodes, edges and traced functions can name: writers other than V8 may keep a few. */
+const UNNAMED_STRINGS_MARGIN = 1 << 16;
 
 type Section = 'nodes' | 'edges' | 'locations' | 'strings';
 type ValueReader = {
@@ -41,12 +45,16 @@ export interface ParserOptions {
   idsOnly?: boolean;
   /** Called once the header is known; may return a split to parse the edges array from both ends. */
   edgeSplit?: (layout: SnapshotLayout, headerEnd: number) => EdgeSplitter | null;
+  /** Most JavaScript heap the strings may take (estimated: see StringLimits); more is refused, not a fatal out-of-memory. */
+  maxStringHeapBytes?: number;
 }
 
 /** What an ids-only parse yields. */
 export interface ParsedIds {
   layout: SnapshotLayout;
   ids: Uint32Array;
+  /** The ids as a set (and index into `ids`). */
+  index: IdIndex;
   byteLength: number;
 }
 
@@ -67,9 +75,15 @@ export class SnapshotParser {
   private edges: EdgeArrayParser | null = null;
   private locations: LocationArrayParser | null = null;
   private strings: StringArrayTokenizer | null = null;
+  /** A strings array that came before the nodes array, kept as bytes until its bounds are confirmed. */
+  private earlyStrings: EarlyStrings | null = null;
   private ids: IdArrayParser | null = null;
   private split: EdgeSplitter | null = null;
   private readonly seen = new Set<string>();
+  /** Stream offset just after the top-level object's '}', once it closed. */
+  private snapshotEnd = -1;
+  /** Where the first byte after the end that is neither whitespace nor NUL padding was, or -1. */
+  private strayAt = -1;
 
   constructor(private readonly options: ParserOptions = {}) {}
 
@@ -125,6 +139,7 @@ export class SnapshotParser {
             this.mode = Mode.Key;
           } else if (c === CLOSE_BRACE && this.seen.size === 0) {
             this.mode = Mode.Done;
+            this.snapshotEnd = base + i + 1;
           } else if (!isWhitespace(c)) {
             this.fail(base + i, `expected a key, found ${describeByte(c)}`);
           }
@@ -174,21 +189,39 @@ export class SnapshotParser {
         }
         case Mode.AfterValue: {
           const c = buf[i]!;
-          if (c === COMMA) this.mode = Mode.KeyOrEnd;
-          else if (c === CLOSE_BRACE) this.mode = Mode.Done;
+          if (c === COMMA) {
+            this.mode = Mode.KeyOrEnd;
+          } else if (c === CLOSE_BRACE) {
+            this.mode = Mode.Done;
+            this.snapshotEnd = base + i + 1;
+          }
           else if (!isWhitespace(c)) this.fail(base + i, `expected ',' or '}' after "${this.key}", found ${describeByte(c)}`);
           i++;
           break;
         }
         case Mode.Done: {
+          // What follows a complete snapshot is not read: the tail of a longer file overwritten
+          // in place, say. end() still validates the snapshot; the reader warns about the bytes.
+          if (this.strayAt >= 0) {
+            i = end;
+            break;
+          }
           const c = buf[i]!;
-          if (!isWhitespace(c) && c !== 0) this.fail(base + i, `unexpected ${describeByte(c)} after the end of the snapshot`);
+          if (!isWhitespace(c) && c !== 0) this.strayAt = base + i;
           i++;
           break;
         }
       }
     }
     this.offset = base + end;
+  }
+
+  /**
+   * Bytes after the end of a complete snapshot that are not just whitespace or NUL padding:
+   * where the snapshot ended and how many bytes follow it. Meaningful after end() or endIds().
+   */
+  get strayBytes(): { end: number; count: number } | null {
+    return this.strayAt < 0 ? null : { end: this.snapshotEnd, count: this.offset - this.snapshotEnd };
   }
 
   /** Validates completeness and cross-section references; returns the parsed columns. */
@@ -201,6 +234,10 @@ export class SnapshotParser {
     }
     const layout = this.layout;
     if (!layout) throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `not a heap snapshot: no "snapshot" header`, 0);
+    if (this.earlyStrings && this.nodes) {
+      this.strings = this.earlyStrings.decode(this.stringLimits());
+      this.earlyStrings = null;
+    }
     const nodes = this.nodes;
     const edges = this.edges;
     const strings = this.strings;
@@ -241,7 +278,8 @@ export class SnapshotParser {
     const ids = this.ids;
     const missing = !ids ? 'nodes' : ['edges', 'strings'].find((key) => !this.seen.has(key));
     if (!ids || missing) throw new HeapSnapshotError('E_SNAPSHOT_HEADER', `not a heap snapshot: no "${missing}" array`, offset);
-    return { layout, ids: ids.ids, byteLength: offset };
+    ids.index.nodeTypes = { column: ids.nodeType, names: layout.nodeTypes };
+    return { layout, ids: ids.ids, index: ids.index, byteLength: offset };
   }
 
   private beginValue(offset: number): void {
@@ -288,11 +326,31 @@ export class SnapshotParser {
         return this.locations;
       case 'strings':
         this.split?.debug('main opened strings');
-        this.strings = new StringArrayTokenizer('strings');
+        if (!this.nodes?.done) {
+          this.earlyStrings = new EarlyStrings(this.stringLimits(), offset + 1);
+          return this.earlyStrings;
+        }
+        this.strings = new StringArrayTokenizer('strings', this.stringLimits());
         return this.strings;
       default:
         return this.fail(offset, `unknown section`);
     }
+  }
+
+  /**
+   * V8 writes a string only when something names it: a node, an edge, or a traced function (its
+   * name and its script's), after the placeholder at index 0. The nodes array confirms the first
+   * two counts (EarlyStrings waits for it); traced functions are taken as at most one per node.
+   * So the strings cost memory in proportion to the graph, whatever the file's size or compression.
+   */
+  private stringLimits(): StringLimits {
+    const { node_count: nodeCount, edge_count: edgeCount, trace_function_count: traceFunctionCount = 0 } = this.layout!.header;
+    const traced = Math.min(traceFunctionCount, nodeCount);
+    return {
+      maxCount: 1 + nodeCount + edgeCount + 2 * traced + UNNAMED_STRINGS_MARGIN,
+      countReason: `${nodeCount} nodes, ${edgeCount} edges and ${traced} traced functions`,
+      maxHeapBytes: this.options.maxStringHeapBytes ?? Infinity,
+    };
   }
 
   private acceptHeader(offset: number): void {

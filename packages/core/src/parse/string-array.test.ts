@@ -49,4 +49,40 @@ describe('StringArrayTokenizer', () => {
       expect((error as HeapSnapshotError).offset).toBe(105);
     }
   });
+
+  test('checking without keeping counts the same strings and stops at the same errors', () => {
+    for (let cut = 0; cut <= json.length; cut++) {
+      const check = new StringArrayTokenizer('strings', undefined, false);
+      check.write(json.subarray(0, cut), 0, cut, 1);
+      check.write(json.subarray(cut), 0, json.length - cut, 1 + cut);
+      expect([check.done, check.count, check.strings.length]).toEqual([true, STRINGS.length, 0]);
+    }
+    const bad = Buffer.from('"ok","a\\qb"]');
+    expect(() => new StringArrayTokenizer('strings', undefined, false).write(bad, 0, bad.length, 100)).toThrow(HeapSnapshotError);
+  });
+
+  test('one string more than the count limit is refused at its opening quote, kept or not', () => {
+    const three = Buffer.from('"a", "b\\n", "c"]');
+    for (const keep of [true, false]) {
+      for (const chunk of [1, three.length]) {
+        const tok = new StringArrayTokenizer('strings', { maxCount: 2, countReason: 'test', maxHeapBytes: Infinity }, keep);
+        const error = (() => {
+          try {
+            for (let i = 0; i < three.length; i += chunk) tok.write(three.subarray(i, i + chunk), 0, Math.min(chunk, three.length - i), 10 + i);
+          } catch (e) {
+            return e;
+          }
+        })();
+        expect(error).toBeInstanceOf(HeapSnapshotError);
+        expect((error as HeapSnapshotError).code).toBe('E_SNAPSHOT_STRING_COUNT');
+        expect((error as HeapSnapshotError).offset).toBe(10 + three.indexOf('"c"'));
+      }
+    }
+  });
+
+  test('strings beyond the heap limit are refused', () => {
+    const long = Buffer.from(`${JSON.stringify('x'.repeat(1000))},${JSON.stringify('y'.repeat(1000))}]`);
+    const tok = new StringArrayTokenizer('strings', { maxCount: Infinity, countReason: '', maxHeapBytes: 1500 });
+    expect(() => tok.write(long, 0, long.length, 0)).toThrow(expect.objectContaining({ code: 'E_SNAPSHOT_TOO_LARGE', offset: 1003 }));
+  });
 });

@@ -1,6 +1,24 @@
 import { HeapSnapshotError } from '../errors/errors.js';
 import { BACKSLASH, CLOSE_BRACKET, COMMA, QUOTE, describeByte, isWhitespace } from './bytes.js';
 
+/**
+ * What the strings array may hold. A string costs V8 about 24 bytes besides its characters, far
+ * more than the 3 it takes in the file (`"",`), so a small (or gzipped) file of many tiny
+ * strings could otherwise exhaust memory before anything else is checked.
+ */
+export interface StringLimits {
+  /** Most strings accepted, and why (for the message: "what 4 nodes, 3 edges and 0 traced functions can name"). */
+  maxCount: number;
+  countReason: string;
+  /** Most heap the strings may take, estimated as HEAP_BYTES_PER_STRING plus their bytes each. */
+  maxHeapBytes: number;
+}
+
+/** A string's header in V8's heap and its slot in the array (64-bit, no pointer compression). */
+export const HEAP_BYTES_PER_STRING = 24;
+
+const NO_LIMITS: StringLimits = { maxCount: Infinity, countReason: '', maxHeapBytes: Infinity };
+
 const EXPECT_FIRST = 0; // after '[': a string or ']'
 const IN_STRING = 1;
 const AFTER_STRING = 2; // ',' or ']'
@@ -12,6 +30,8 @@ const AFTER_COMMA = 3; // a string
  */
 export class StringArrayTokenizer {
   readonly strings: string[] = [];
+  /** Strings read (and kept, unless the tokenizer only checks). */
+  count = 0;
   done = false;
   private state = EXPECT_FIRST;
   /** Raw bytes of a string that spans chunks, or that has escapes. */
@@ -20,12 +40,22 @@ export class StringArrayTokenizer {
   private hasEscape = false;
   private escapeOpen = false;
   private stringStart = 0;
+  /** Estimated heap taken by the strings so far (see StringLimits). */
+  private heapBytes = 0;
+  private readonly maxCount: number;
+  private readonly maxHeapBytes: number;
 
   constructor(
     private readonly what: string,
+    private readonly limits: StringLimits = NO_LIMITS,
+    /** False to check and count the strings without keeping them. */
+    private readonly keep = true,
     /** Longest string accepted, in bytes; V8 cuts heap string names at 1024 characters. */
     private readonly maxStringBytes = 64 << 20,
-  ) {}
+  ) {
+    this.maxCount = limits.maxCount;
+    this.maxHeapBytes = limits.maxHeapBytes;
+  }
 
   write(buf: Buffer, start: number, end: number, base: number): number {
     let i = start;
@@ -69,7 +99,9 @@ export class StringArrayTokenizer {
       const c = buf[j]!;
       if (c === QUOTE) {
         // ASCII (most names) decodes faster as Latin-1, with the same result.
-        this.strings.push(high < 0x80 ? buf.toString('latin1', i, j) : buf.toString('utf8', i, j));
+        if (this.keep) this.strings.push(high < 0x80 ? buf.toString('latin1', i, j) : buf.toString('utf8', i, j));
+        this.heapBytes += HEAP_BYTES_PER_STRING + (j - i);
+        if (++this.count > this.maxCount || this.heapBytes > this.maxHeapBytes) this.overLimit();
         this.state = AFTER_STRING;
         return j + 1;
       }
@@ -127,17 +159,46 @@ export class StringArrayTokenizer {
   }
 
   private finishString(offset: number): void {
+    if (!this.hasEscape && !this.keep) {
+      this.counted(this.pendingLength);
+      return;
+    }
     const raw = Buffer.from(this.pending.buffer, this.pending.byteOffset, this.pendingLength).toString('utf8');
-    if (this.hasEscape) this.decodeEscaped(`"${raw}"`, offset);
-    else this.strings.push(raw);
+    if (this.hasEscape) {
+      this.decodeEscaped(`"${raw}"`, offset);
+    } else {
+      this.strings.push(raw);
+      this.counted(this.pendingLength);
+    }
   }
 
   private decodeEscaped(quoted: string, offset: number): void {
+    let value: string;
     try {
-      this.strings.push(JSON.parse(quoted) as string);
+      value = JSON.parse(quoted) as string;
     } catch {
-      throw new HeapSnapshotError('E_SNAPSHOT_SYNTAX', `${this.what}: invalid escape or control character in string ${this.strings.length}`, this.stringStart || offset);
+      throw new HeapSnapshotError('E_SNAPSHOT_SYNTAX', `${this.what}: invalid escape or control character in string ${this.count}`, this.stringStart || offset);
     }
+    if (this.keep) this.strings.push(value);
+    this.counted(quoted.length);
+  }
+
+  /** Accounts for a string just read (its length in the file, about its size in the heap). */
+  private counted(bytes: number): void {
+    this.heapBytes += HEAP_BYTES_PER_STRING + bytes;
+    if (++this.count > this.maxCount || this.heapBytes > this.maxHeapBytes) this.overLimit();
+  }
+
+  private overLimit(): never {
+    if (this.count > this.maxCount) {
+      throw new HeapSnapshotError('E_SNAPSHOT_STRING_COUNT', `${this.what} array holds more than ${this.maxCount} strings, more than ${this.limits.countReason} can name`, this.stringStart);
+    }
+    const megabytes = Math.floor(this.maxHeapBytes / 2 ** 20);
+    throw new HeapSnapshotError(
+      'E_SNAPSHOT_TOO_LARGE',
+      `${this.what} need more than the ${megabytes} MB of JavaScript heap they may take (more with NODE_OPTIONS=--max-old-space-size=<MB>)`,
+      this.stringStart,
+    );
   }
 
   private append(buf: Uint8Array, from: number, to: number, offset: number): void {
@@ -145,7 +206,7 @@ export class StringArrayTokenizer {
     if (length === 0) return;
     const needed = this.pendingLength + length;
     if (needed > this.maxStringBytes) {
-      throw new HeapSnapshotError('E_SNAPSHOT_SYNTAX', `${this.what}: string ${this.strings.length} is longer than ${this.maxStringBytes} bytes`, offset);
+      throw new HeapSnapshotError('E_SNAPSHOT_SYNTAX', `${this.what}: string ${this.count} is longer than ${this.maxStringBytes} bytes`, offset);
     }
     if (needed > this.pending.length) {
       const next = new Uint8Array(Math.max(needed, this.pending.length * 2));

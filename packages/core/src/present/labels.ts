@@ -19,6 +19,18 @@ const STRING_TYPES = new Set(['string', 'concatenated string', 'sliced string'])
 /** Types whose name is a value worth showing beside the class (`RegExp /a+/`, `(number) 3.5`). */
 const VALUE_TYPES = new Set(['regexp', 'number', 'bigint', 'symbol']);
 
+/**
+ * V8 names a global object `<name> / <context>` when the embedder names its contexts (Chrome:
+ * `Window / https://example.com`); Node under an inspector session leaves the context empty
+ * (`global / `), which would print as `global /  @6045`.
+ */
+const EMPTY_CONTEXT = /\s+\/\s*$/;
+
+/** A class name for people: escaped, cut, without an empty context part (`global / ` → `global`). */
+export function classLabel(className: string, max = 80): string {
+  return safeText(className.replace(EMPTY_CONTEXT, '') || className, max);
+}
+
 export function isStringType(type: string): boolean {
   return STRING_TYPES.has(type);
 }
@@ -45,7 +57,7 @@ export function nodeValue(n: LabelSource, max = 40): string {
 export function nodeLabel(n: LabelSource, max = 80): string {
   if (n.label) return visible(n.label);
   if (n.type === 'synthetic' || n.type === 'hidden') return safeText(n.name, max);
-  if (STRING_TYPES.has(n.type) || n.type === 'closure') return nodeValue(n, max) || safeText(n.className, max);
+  if (STRING_TYPES.has(n.type) || n.type === 'closure') return nodeValue(n, max) || classLabel(n.className, max);
   const value = nodeValue(n, max);
-  return value ? `${safeText(n.className, max)} ${value}` : safeText(n.className, max);
+  return value ? `${classLabel(n.className, max)} ${value}` : classLabel(n.className, max);
 }

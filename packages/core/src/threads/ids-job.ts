@@ -1,6 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
-import { FileReadError, HeapSnapshotError } from '../errors/errors.js';
-import { IdIndex } from '../graph/id-index.js';
+import { FileReadError, HeapSnapshotError, type SnapshotWarning } from '../errors/errors.js';
 import { readSnapshotIds } from '../load/read-snapshot.js';
 import type { IdsJob, IdsReply } from './protocol.js';
 
@@ -8,12 +7,14 @@ import type { IdsJob, IdsReply } from './protocol.js';
 export async function runIdsJob(job: IdsJob, port: MessagePort): Promise<void> {
   let reply: IdsReply;
   try {
-    const parts = new IdIndex((await readSnapshotIds(job.path)).ids).parts();
-    reply = { ok: true, ...parts };
+    const warnings: SnapshotWarning[] = [];
+    const parts = (await readSnapshotIds(job.path, { onWarning: (warning) => warnings.push(warning) })).index.parts();
+    reply = { ok: true, warnings, ...parts };
   } catch (error) {
     reply = error instanceof HeapSnapshotError ? { ok: false, kind: 'snapshot', code: error.code, message: error.message, offset: error.offset, file: error.file }
       : error instanceof FileReadError ? { ok: false, kind: 'file', file: error.file, message: error.message }
       : { ok: false, kind: 'other', message: error instanceof Error ? error.message : String(error) };
   }
-  port.postMessage(reply, reply.ok ? [reply.slots.buffer as ArrayBuffer] : []);
+  const transfer = reply.ok ? [reply.slots.buffer as ArrayBuffer, ...(reply.nodeTypes ? [reply.nodeTypes.column.buffer as ArrayBuffer] : [])] : [];
+  port.postMessage(reply, transfer);
 }

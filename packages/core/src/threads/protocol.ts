@@ -18,6 +18,8 @@
 // started is taken back by the main thread.
 import type { GraphColumns } from '../graph/column-view.js';
 import type { EdgeColumns, RetainerArrays } from '../graph/columns.js';
+import type { IdIndexParts } from '../graph/id-index.js';
+import type { SnapshotWarning } from '../errors/errors.js';
 import type { SnapshotLayout } from '../parse/header.js';
 import type { StringFacts } from '../algorithms/string-facts.js';
 
@@ -137,7 +139,7 @@ export type Job = EdgeTailJob | AnalysisJob | IdsJob;
 
 /** What an ids job posts back. */
 export type IdsReply =
-  | { ok: true; slots: Uint32Array; size: number }
+  | ({ ok: true; warnings: SnapshotWarning[] } & IdIndexParts)
   | { ok: false; kind: 'snapshot'; code: string; message: string; offset: number; file: string | undefined }
   | { ok: false; kind: 'file'; file: string; message: string }
   | { ok: false; kind: 'other'; message: string };

@@ -15,6 +15,6 @@ export const DiffClassSchema = z.object({
 export const DiffOutputSchema = z.object({
   before: SnapshotInfoSchema,
   after: SnapshotInfoSchema,
-  classes: z.array(DiffClassSchema).describe('Classes with objects added or removed, largest sizeDelta first'),
+  classes: z.array(DiffClassSchema).describe('Classes with objects added or removed that pass --class, --ignore and --min-size, in --sort order (default: largest sizeDelta first)'),
 });
 export type DiffOutput = z.infer<typeof DiffOutputSchema>;

@@ -1,19 +1,19 @@
 import { basename } from 'node:path';
 import { formatCount, formatSignedCount, formatSignedSize, formatSize, loadGrowth, safeText, type ClassGrowth } from '@heapdiff/core';
-import { UsageError } from '../../errors.js';
+import { readSnapshots, snapshotLabel } from '../../args/snapshots.js';
+import type { CsvValue } from '../../output/csv.js';
 import { createProgress } from '../../output/progress.js';
 import { describeSnapshot } from '../../output/snapshot-header.js';
 import { sparkline } from '../../output/sparkline.js';
 import { renderTable } from '../../output/table.js';
 import { loadWithProgress, type LoadArgs } from '../../load/load-snapshot.js';
-import { growingClasses, growthJson } from './json.js';
-import { applyLimit } from '../../args/options.js';
+import { growingClasses, growthJson, growthSorters, sizeGrowth } from './json.js';
+import { growthOptions } from './options.js';
 
 export interface GrowthArgs extends LoadArgs {
   snapshots: string[];
-  limit: number;
-  all: boolean;
-  json: boolean;
+  all?: boolean;
+  [option: string]: unknown;
 }
 
 /** Series longer than this show their first and last counts only. */
@@ -25,40 +25,58 @@ function formatCounts(counts: number[]): string {
 }
 
 export async function runGrowth(args: GrowthArgs): Promise<number> {
-  if (args.snapshots.length < 2) throw new UsageError('growth needs at least two snapshots, oldest first');
-  const progress = createProgress(!args.json);
-  const series = await loadGrowth(args.snapshots, { load: (path) => loadWithProgress(path, progress, args) });
+  const paths = readSnapshots(args.snapshots, 'growth', 2);
+  const opts = growthOptions.read(args, paths);
+  const progress = createProgress(opts.progress);
+  const series = await loadGrowth(paths, { load: (path) => loadWithProgress(path, progress, opts.load) });
   progress.stop();
-  const classes = growingClasses(series, args.all);
-  const rows = applyLimit(classes, args.limit);
-  if (args.json) {
-    process.stdout.write(`${JSON.stringify(growthJson(series, rows), null, 2)}\n`);
-    return 0;
-  }
+  const classes = growingClasses(series, args.all === true);
+  const shown = opts.select(classes, {
+    name: (c) => c.name,
+    size: (c) => Math.abs(sizeGrowth(c)),
+    sorters: growthSorters,
+    allNames: () => series.classes.map((c) => c.name),
+  });
   const last = series.snapshots.length - 1;
-  const out = series.snapshots.map((s, i) => `#${i + 1} ${describeSnapshot(s.path, s)}`);
-  out.push('');
-  if (rows.length === 0) {
-    out.push('No class grew beyond its earlier peak.');
-  } else {
-    out.push(
-      renderTable(
+  const perSnapshot = (prefix: string, value: (c: ClassGrowth, i: number) => CsvValue) =>
+    series.snapshots.map((_, i) => ({ key: `${prefix}${snapshotLabel(i)}`, csv: (c: ClassGrowth) => value(c, i) }));
+  await opts.emit({
+    json: () => growthJson(series, shown.rows),
+    csv: () => ({
+      columns: [
+        { key: 'name', csv: (c: ClassGrowth) => c.name },
+        { key: 'key', csv: (c) => c.key },
+        { key: 'delta', csv: (c) => c.delta },
+        { key: 'monotonic', csv: (c) => c.monotonic },
+        ...perSnapshot('count', (c, i) => c.counts[i]),
+        ...perSnapshot('size', (c, i) => c.sizes[i]),
+      ],
+      rows: shown.rows,
+    }),
+    text: () => {
+      const table = renderTable(
         [
           { header: 'Class', value: (c: ClassGrowth) => safeText(c.name, 60) },
           { header: 'Trend', value: (c) => sparkline(c.counts) },
           { header: 'Counts', align: 'right', value: (c) => formatCounts(c.counts) },
           { header: 'Delta', align: 'right', value: (c) => formatSignedCount(c.delta) },
-          { header: `Size (#${last + 1})`, align: 'right', value: (c) => formatSize(c.sizes[last]!) },
-          { header: 'Size growth', align: 'right', value: (c) => formatSignedSize(c.sizes[last]! - c.sizes[0]!) },
+          { header: `Size (${snapshotLabel(last)})`, align: 'right', value: (c) => formatSize(c.sizes[last]!) },
+          { header: 'Size growth', align: 'right', value: (c) => formatSignedSize(sizeGrowth(c)) },
           { header: 'Every step', value: (c) => (c.monotonic ? 'yes' : '') },
         ],
-        rows,
-      ),
-    );
-    const noun = args.all ? 'classes' : 'growing classes';
-    if (rows.length < classes.length) out.push(`… ${formatCount(classes.length - rows.length)} more ${noun} (--limit 0 shows all)`);
-    out.push('', `Delta: count in ${basename(series.snapshots[last]!.path)} minus the highest count in any earlier snapshot.`);
-  }
-  process.stdout.write(`${out.join('\n')}\n`);
+        shown.rows,
+        opts.colors,
+      );
+      if (opts.quiet) return shown.rows.length > 0 ? [table] : [];
+      const out = series.snapshots.map((s, i) => `${snapshotLabel(i)} ${describeSnapshot(s.path, s)}`);
+      out.push('');
+      if (classes.length === 0) return [...out, 'No class grew beyond its earlier peak.'];
+      if (shown.rows.length === 0) return [...out, 'No class matches the filters.'];
+      out.push(table);
+      out.push(...opts.more(shown, args.all ? 'class' : 'growing class', args.all ? 'classes' : 'growing classes').map((line) => opts.colors.dim(line)));
+      out.push('', opts.colors.dim(`Delta: count in ${safeText(basename(series.snapshots[last]!.path), 80)} minus the highest count in any earlier snapshot.`));
+      return out;
+    },
+  });
   return 0;
 }

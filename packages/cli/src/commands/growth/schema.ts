@@ -12,6 +12,6 @@ export const GrowthClassSchema = z.object({
 
 export const GrowthOutputSchema = z.object({
   snapshots: z.array(SnapshotInfoSchema),
-  classes: z.array(GrowthClassSchema).describe('Steadiest growers first: monotonic classes, then by delta'),
+  classes: z.array(GrowthClassSchema).describe('Classes that pass --class, --ignore and --min-size, in --sort order (default: steadiest growers first: monotonic classes, then by delta)'),
 });
 export type GrowthOutput = z.infer<typeof GrowthOutputSchema>;

@@ -1,22 +1,29 @@
-import { BASE_SYSTEM_DISTANCE, CodeNames, formatCount, formatSize, inspectNode, isStringType, nodeLabel, safeText, type EdgeView, type NodeInspection } from '@heapdiff/core';
+import { BASE_SYSTEM_DISTANCE, classLabel, CodeNames, formatCount, formatSize, inspectNode, isStringType, nodeLabel, safeText, type EdgeView, type NodeInspection } from '@heapdiff/core';
+import { readObjectIds } from '../../args/object-ids.js';
+import type { Colors } from '../../output/colors.js';
 import { renderTable } from '../../output/table.js';
 import type { InspectOutput } from './schema.js';
 import { loadAnalysis, type LoadArgs } from '../../load/load-snapshot.js';
-import { parseNodeId } from '../../args/options.js';
+import { inspectOptions } from './options.js';
 
 export interface InspectArgs extends LoadArgs {
   snapshot: string;
-  id: string;
-  limit: number;
-  json: boolean;
+  object?: string | number;
+  id?: string | number | (string | number)[];
+  [option: string]: unknown;
+}
+
+interface EdgeRow extends EdgeView {
+  direction: 'edge' | 'retainer';
 }
 
 export async function runInspect(args: InspectArgs): Promise<number> {
-  const id = parseNodeId(args.id);
-  const { analysis, info } = await loadAnalysis(args.snapshot, args);
-  const node = inspectNode(analysis, id, { limit: args.limit, code: new CodeNames(analysis.graph, { cwd: process.cwd() }) });
-  if (args.json) {
-    const output: InspectOutput = {
+  const [id] = readObjectIds(args.object, args.id, 'inspect', { max: 1 }) as [number];
+  const opts = inspectOptions.read(args, [args.snapshot]);
+  const { analysis, info } = await loadAnalysis(args.snapshot, opts.load);
+  const node = inspectNode(analysis, id, { limit: opts.limit, code: new CodeNames(analysis.graph, { cwd: process.cwd() }) });
+  const json = (): InspectOutput => {
+    return {
       snapshot: info,
       node: {
         nodeId: node.nodeId, type: node.type, name: node.name, className: node.className, ...(node.location ? { location: node.location } : {}), selfSize: node.selfSize,
@@ -28,14 +35,34 @@ export async function runInspect(args: InspectArgs): Promise<number> {
       retainerCount: node.retainerCount,
       retainers: node.retainers.map(edgeJson),
     };
-    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-    return 0;
-  }
-  const out = [...describeNode(node), ''];
-  out.push(...edgeTable('Edges', 'Target', node.edges, node.edgeCount));
-  out.push('');
-  out.push(...edgeTable('Retainers', 'Source', node.retainers, node.retainerCount));
-  process.stdout.write(`${out.join('\n')}\n`);
+  };
+  const rows: EdgeRow[] = [
+    ...node.edges.map((e) => ({ ...e, direction: 'edge' as const })),
+    ...node.retainers.map((e) => ({ ...e, direction: 'retainer' as const })),
+  ];
+  await opts.emit({
+    json,
+    csv: () => ({
+      columns: [
+        { key: 'direction', csv: (e: EdgeRow) => e.direction },
+        { key: 'edge', csv: (e) => e.name },
+        { key: 'edgeType', csv: (e) => e.type },
+        { key: 'label', csv: (e) => e.label },
+        { key: 'nodeId', csv: (e) => e.nodeId },
+        { key: 'name', csv: (e) => e.nodeName },
+        { key: 'type', csv: (e) => e.nodeType },
+        { key: 'className', csv: (e) => e.className },
+        { key: 'retainedSize', csv: (e) => e.retainedSize },
+        { key: 'location', csv: (e) => e.nodeLocation },
+      ],
+      rows,
+    }),
+    text: () => {
+      const edges = edgeTable('Edges', 'Target', node.edges, node.edgeCount, opts.colors, opts.quiet);
+      const retainers = edgeTable('Retainers', 'Source', node.retainers, node.retainerCount, opts.colors, opts.quiet);
+      return [...describeNode(node), '', ...edges, '', ...retainers];
+    },
+  });
   return 0;
 }
 
@@ -67,13 +94,13 @@ function describeNode(node: NodeInspection): string[] {
   ];
   if (node.dominator) {
     const d = node.dominator;
-    rows.push(['Dominator', `${safeText(d.className, 60)} @${d.nodeId}${d.name && d.name !== d.className ? `  ${JSON.stringify(safeText(d.name, 40))}` : ''}`]);
+    rows.push(['Dominator', `${classLabel(d.className, 60)} @${d.nodeId}${d.name && d.name !== d.className ? `  ${JSON.stringify(safeText(d.name, 40))}` : ''}`]);
   }
   return [`${nodeText(node.name, node.type, node.className, 80, node.label)} @${node.nodeId}`, ...rows.map(([k, v]) => `  ${k.padEnd(14)} ${v}`)];
 }
 
-function edgeTable(title: string, otherEnd: string, edges: EdgeView[], total: number): string[] {
-  const lines = [`${title} (${formatCount(total)})`];
+function edgeTable(title: string, otherEnd: string, edges: EdgeView[], total: number, colors: Colors, quiet: boolean): string[] {
+  const lines = [colors.bold(`${title} (${formatCount(total)})`)];
   if (total === 0) return [...lines, '  none'];
   lines.push(
     renderTable(
@@ -85,8 +112,9 @@ function edgeTable(title: string, otherEnd: string, edges: EdgeView[], total: nu
         { header: 'Retained size', align: 'right', value: (e) => formatSize(e.retainedSize) },
       ],
       edges,
+      colors,
     ),
   );
-  if (edges.length < total) lines.push(`… ${formatCount(total - edges.length)} more (--limit 0 shows all)`);
+  if (edges.length < total && !quiet) lines.push(colors.dim(`… ${formatCount(total - edges.length)} more (--limit 0 shows all)`));
   return lines;
 }

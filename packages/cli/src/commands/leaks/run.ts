@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import {
   CodeNames, findLeakHolders, findLeaks, formatCount, holderName, formatPath, formatSize, largestObjectId, loadSnapshotIds, loadSnapshotIdsInBackground,
-  pathView, plural, safeText, type IdIndex, type LeakGroup,
+  pathView, plural, safeText, snapshotPairWarning, type HeapGraph, type IdIndex, type LeakGroup, type PairSnapshot,
 } from '@heapdiff/core';
 import { basename } from 'node:path';
 import pc from 'picocolors';
@@ -9,6 +9,8 @@ import { parseSize } from '../../args/size.js';
 import { checkGraphDir, classGroupDrawing, writeLeakGraphs, type LeakDrawing } from '../../drawings/leak-graphs.js';
 import { UsageError, EXIT_LEAKS_FOUND } from '../../errors.js';
 import { loadAnalysis, type LoadArgs } from '../../load/load-snapshot.js';
+import { STDIN_ARGUMENT } from '../../load/stdin.js';
+import { printPairWarning, printWarning } from '../../load/warnings.js';
 import { isLeakGroup, leaksByClassJson, leaksByHolderJson, type SeriesSnapshots, type Thresholds } from './json.js';
 import { formatHolderReport } from './text.js';
 
@@ -30,6 +32,8 @@ export interface LeaksArgs extends LoadArgs {
 interface EarlierIds {
   baseline: IdIndex;
   target: IdIndex | undefined;
+  /** The last earlier snapshot's ids, to check its order against the newest's. */
+  last: IdIndex;
   maxIds: number[];
 }
 
@@ -40,7 +44,7 @@ export async function runLeaks(args: LeaksArgs): Promise<number> {
   if (args.graph !== undefined) checkGraphDir(args.graph);
   const earlier = snapshots.slice(0, -1);
   // A missing file fails at once, with the error it always had.
-  for (const path of earlier) await stat(path).catch(() => loadSnapshotIds(path));
+  for (const path of earlier) if (path !== STDIN_ARGUMENT) await stat(path).catch(() => loadSnapshotIds(path));
   // Only ids are needed of the earlier snapshots: a worker reads them, one after another, while
   // this thread analyses the last one.
   let ids: Promise<EarlierIds> | null = null;
@@ -52,7 +56,8 @@ export async function runLeaks(args: LeaksArgs): Promise<number> {
     await ids;
     throw error;
   });
-  const { baseline, target, maxIds } = await ids!;
+  const { baseline, target, last, maxIds } = await ids!;
+  await warnAboutOrder(snapshots, baseline, target, last, analysis.graph);
   const series: SeriesSnapshots = snapshots.map((path, i) =>
     i === snapshots.length - 1 ? info : { path, nodeCount: i === 0 ? baseline.size : i === 1 && target ? target.size : 0, edgeCount: null, totalSize: null });
   const code = new CodeNames(analysis.graph, { cwd: process.cwd() });
@@ -99,13 +104,30 @@ async function readEarlierIds(paths: string[]): Promise<EarlierIds> {
   const maxIds: number[] = [];
   let baseline: IdIndex | undefined;
   let target: IdIndex | undefined;
+  let last: IdIndex | undefined;
   for (const [i, path] of paths.entries()) {
-    const index = await loadSnapshotIdsInBackground(path);
+    const index = await loadSnapshotIdsInBackground(path, { onWarning: printWarning });
     maxIds.push(largestObjectId(index));
     if (i === 0) baseline = index;
     else if (i === 1) target = index;
+    last = index;
   }
-  return { baseline: baseline!, target, maxIds };
+  return { baseline: baseline!, target, last: last!, maxIds };
+}
+
+/**
+ * One warning line when snapshots cannot be compared (the same file, reverse order, different
+ * processes): the first two, and the last earlier one with the newest (core's snapshotPairWarning).
+ */
+async function warnAboutOrder(snapshots: string[], baseline: IdIndex, target: IdIndex | undefined, last: IdIndex, newest: HeapGraph): Promise<void> {
+  const n = snapshots.length;
+  const pairs: [PairSnapshot, PairSnapshot][] = [];
+  if (target && n > 2) pairs.push([{ path: snapshots[0]!, snapshot: baseline }, { path: snapshots[1]!, snapshot: target }]);
+  pairs.push([{ path: snapshots[n - 2]!, snapshot: last }, { path: snapshots[n - 1]!, snapshot: newest }]);
+  for (const [older, newer] of pairs) {
+    const warning = await snapshotPairWarning(older, newer);
+    if (warning) printPairWarning(warning);
+  }
 }
 
 function graphsLine(dir: string, svgs: string[], noun: 'group' | 'holder'): string {

@@ -15,7 +15,7 @@ export const OrphanGroupSchema = z.object({
 
 export const OrphansOutputSchema = z.object({
   snapshot: SnapshotInfoSchema,
-  orphanCount: z.number().int().describe('Orphans in all groups, also those beyond --limit'),
-  groups: z.array(OrphanGroupSchema).describe('One per class, largest retained size first'),
+  orphanCount: z.number().int().describe('Orphans in all groups that pass --class, --ignore and --min-size, also those beyond --limit'),
+  groups: z.array(OrphanGroupSchema).describe('One per class, in --sort order (default: largest retained size first)'),
 });
 export type OrphansOutput = z.infer<typeof OrphansOutputSchema>;

@@ -1,44 +1,56 @@
-import { CodeNames, formatCount, formatPath, pathView, retainerPathOfId, rootCategory, safeText, WEAK_ONLY, type HeapAnalysis, type PathStep } from '@heapdiff/core';
+import { CodeNames, formatEdgeLabel, formatPath, pathView, plural, retainerPathOfId, rootCategory, safeText, WEAK_ONLY, type HeapAnalysis, type PathStep, type PathStepView } from '@heapdiff/core';
 import { graphToDot } from '@heapdiff/graphviz-export';
+import { extname } from 'node:path';
 import { UsageError } from '../../errors.js';
-import { assertNotInput } from '../../output/atomic-write.js';
-import { graphOutputFormat, writeGraphFile } from '../../drawings/graph-file.js';
+import { readObjectIds } from '../../args/object-ids.js';
+import { writeGraphFile } from '../../drawings/graph-file.js';
 import { retainerPathsGraph } from '../../drawings/path-graph.js';
 import { pathToJson } from '../../json/path-step.js';
 import type { PathOutput } from './schema.js';
 import { loadAnalysis, type LoadArgs } from '../../load/load-snapshot.js';
-import { parseNodeId } from '../../args/options.js';
+import { pathOptions } from './options.js';
 
 export interface PathArgs extends LoadArgs {
   snapshot: string;
-  id: string;
-  json: boolean;
-  dot: boolean;
-  output?: string;
+  object?: string | number;
+  id?: string | number | (string | number)[];
+  dot?: boolean;
+  [option: string]: unknown;
 }
 
+const DRAWING = /^\.(dot|gv|svg|png)$/i;
+
 export async function runPath(args: PathArgs): Promise<number> {
-  const id = parseNodeId(args.id);
-  if (args.json && (args.dot || args.output !== undefined)) throw new UsageError('--json prints the path as JSON; it cannot be combined with --dot or -o');
-  if (args.output !== undefined) {
-    graphOutputFormat(args.output); // a bad extension fails before the (slow) load
-    assertNotInput(args.output, [args.snapshot]);
+  const [id] = readObjectIds(args.object, args.id, 'path', { max: 1 }) as [number];
+  const opts = pathOptions.read(args, [args.snapshot]);
+  const drawing = opts.output !== undefined && DRAWING.test(extname(opts.output));
+  if (opts.format !== 'table' && (args.dot || drawing)) {
+    throw new UsageError(`--format ${opts.format} prints the path as ${opts.format.toUpperCase()}; it cannot be combined with --dot or a drawing (-o .dot, .svg, .png)`);
   }
-  const { analysis, info } = await loadAnalysis(args.snapshot, args);
+  const { analysis, info } = await loadAnalysis(args.snapshot, opts.load);
   const path = retainerPathOfId(analysis, id);
   const code = new CodeNames(analysis.graph, { cwd: process.cwd() });
-  if (args.json) {
-    const output: PathOutput = { snapshot: info, nodeId: id, path: pathToJson(analysis, path, code) };
-    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-    return 0;
-  }
   const ordinal = analysis.graph.ordinalOfId(id);
-  if (args.dot || args.output !== undefined) return drawPath(analysis, path, ordinal, args.output);
-  if (path.length > 0) {
-    process.stdout.write(`${formatPath(pathView(analysis, path, { code })).join('\n')}\n`);
-    return 0;
-  }
-  process.stdout.write(`@${id} has no retainer path from a GC root: ${noPathReason(analysis, ordinal)}.\n`);
+  if (args.dot || drawing) return drawPath(analysis, path, ordinal, drawing ? opts.output : undefined, opts.quiet);
+  const steps = pathView(analysis, path, { code });
+  await opts.emit({
+    json: (): PathOutput => ({ snapshot: info, nodeId: id, path: pathToJson(analysis, path, code) }),
+    csv: () => ({
+      columns: [
+        { key: 'step', csv: (s: PathStepView & { step: number }) => s.step },
+        { key: 'nodeId', csv: (s) => s.nodeId },
+        { key: 'name', csv: (s) => s.name },
+        { key: 'type', csv: (s) => s.type },
+        { key: 'className', csv: (s) => s.className },
+        { key: 'edge', csv: (s) => (s.edge === null ? null : formatEdgeLabel(s.edge, s.edgeType!)) },
+        { key: 'edgeType', csv: (s) => s.edgeType },
+        { key: 'retainedSize', csv: (s) => s.retainedSize },
+        { key: 'location', csv: (s) => s.location },
+      ],
+      rows: steps.map((s, step) => ({ ...s, step })),
+    }),
+    text: () => (path.length > 0 ? formatPath(steps) : [`@${id} has no retainer path from a GC root: ${noPathReason(analysis, ordinal)}.`]),
+  });
   return 0;
 }
 
@@ -48,8 +60,8 @@ function noPathReason(analysis: HeapAnalysis, ordinal: number): string {
     : 'nothing references it';
 }
 
-/** `--dot` / `-o`: the path as a drawing; an object without a path is drawn alone. */
-async function drawPath(analysis: HeapAnalysis, path: PathStep[], ordinal: number, output: string | undefined): Promise<number> {
+/** `--dot` / `-o path.svg`: the path as a drawing; an object without a path is drawn alone. */
+async function drawPath(analysis: HeapAnalysis, path: PathStep[], ordinal: number, output: string | undefined, quiet: boolean): Promise<number> {
   const graph = retainerPathsGraph(analysis, [path], ordinal);
   const g = analysis.graph;
   const target = `${analysis.classes.names[analysis.classes.classOf[ordinal]!]} @${g.nodeId[ordinal]}`;
@@ -62,6 +74,6 @@ async function drawPath(analysis: HeapAnalysis, path: PathStep[], ordinal: numbe
     return 0;
   }
   await writeGraphFile(output, dot);
-  process.stdout.write(`${safeText(output, 200)}: ${formatCount(graph.order)} objects, ${formatCount(graph.size)} references\n`);
+  if (!quiet) process.stdout.write(`${safeText(output, 200)}: ${plural(graph.order, 'object')}, ${plural(graph.size, 'reference')}\n`);
   return 0;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PathStepSchema } from '../../json/path-step.js';
+import { PathStepSchema } from '../../json/path-step-schema.js';
 import { SnapshotInfoSchema } from '../../json/snapshot-info.js';
 
 export const PathOutputSchema = z.object({

@@ -13,7 +13,8 @@ import { applyLimit } from '../../args/options.js';
 import { loadAnalysis, loadWithProgress, type LoadArgs } from '../../load/load-snapshot.js';
 import { createProgress } from '../../output/progress.js';
 import { diffJson } from '../diff/json.js';
-import { growingClasses, growthJson } from '../growth/json.js';
+import type { ClassFilter } from '../../args/class-filter.js';
+import { growingClasses, growthJson, sizeGrowth } from '../growth/json.js';
 import { readMemorySeries } from '../memory/series.js';
 import { leaksByHolderJson, type SeriesSnapshots, type Thresholds } from '../leaks/json.js';
 import { sortSummaryClasses, summaryJson } from '../summary/json.js';
@@ -27,6 +28,11 @@ export interface ReportInputs extends LoadArgs {
   /** Rows per table and leak entries, as each command's `--limit` (0 = all). */
   limit: number;
   thresholds: Thresholds;
+  /** `--class` / `--ignore` and `--min-size` (bytes) for the class tables, as the commands apply them. */
+  classes?: ClassFilter;
+  minSize?: number;
+  /** Where notes go (a `--class` that matches nothing). */
+  note?: (text: string) => void;
 }
 
 interface Summarized {
@@ -35,10 +41,18 @@ interface Summarized {
   classCount: number;
 }
 
-function summarize(path: string, analysis: HeapAnalysis, limit: number): Summarized {
+/** The report's rows of a class table: those `--class`, `--ignore` and `--min-size` keep. */
+type RowFilter = <Row extends { name: string }>(rows: Row[], size: (row: Row) => number) => Row[];
+
+function rowFilter(inputs: ReportInputs): RowFilter {
+  const { classes, minSize = 0 } = inputs;
+  return (rows, size) => rows.filter((row) => (classes === undefined || classes.matches(row.name)) && size(row) >= minSize);
+}
+
+function summarize(path: string, analysis: HeapAnalysis, limit: number, keep: RowFilter): Summarized {
   const summary = computeSummary(analysis);
-  const json = summaryJson(path, summary, applyLimit(sortSummaryClasses(summary, 'retained'), limit));
-  return { json, classCount: summary.classes.length };
+  const rows = keep(sortSummaryClasses(summary, 'retained'), (c) => c.retainedSize);
+  return { json: summaryJson(path, summary, applyLimit(rows, limit)), classCount: rows.length };
 }
 
 /**
@@ -117,27 +131,28 @@ async function analyseNewest(inputs: ReportInputs) {
     return holderDetail(analysis, code, entry, title);
   }));
   const overview = await holdersOverview(analysis, code, report.entries);
-  const summary = summarize(info.path, analysis, inputs.limit);
+  const summary = summarize(info.path, analysis, inputs.limit, rowFilter(inputs));
+  if (inputs.classes?.active) for (const text of inputs.classes.unmatched(analysis.classes.names)) inputs.note?.(text);
   const counts = countClasses(analysis.graph);
   const held: HeldGraph = { graph: analysis.graph };
   return { summary, counts, leaks, holders, overview, held };
 }
 
-async function analyseOne(path: string, interfaces: InterfaceDefinition[], limit: number, load: LoadArgs) {
-  const { analysis } = await loadAnalysis(path, load);
-  return { summary: summarize(path, analysis, limit), counts: countClasses(analysis.graph, { interfaces }) };
+async function analyseOne(path: string, interfaces: InterfaceDefinition[], inputs: ReportInputs) {
+  const { analysis } = await loadAnalysis(path, inputs);
+  return { summary: summarize(path, analysis, inputs.limit, rowFilter(inputs)), counts: countClasses(analysis.graph, { interfaces }) };
 }
 
 /** The oldest snapshot: compared with the newest first, then analysed once that graph is let go. */
-async function analyseOldest(path: string, newest: HeldGraph, interfaces: InterfaceDefinition[], limit: number, load: LoadArgs) {
-  const progress = createProgress(true);
-  const snapshot = await loadWithProgress(path, progress, load);
+async function analyseOldest(path: string, newest: HeldGraph, interfaces: InterfaceDefinition[], inputs: ReportInputs) {
+  const progress = createProgress(inputs.quiet !== true);
+  const snapshot = await loadWithProgress(path, progress, inputs);
   progress.phase('comparing', 1);
   const diff = computeDiff(snapshot.graph, newest.graph!);
   newest.graph = null;
   const analysis = analyzeHeap(snapshot, { onProgress: progress.phase('computing dominators', 1) });
   progress.stop();
-  return { diff, summary: summarize(path, analysis, limit), counts: countClasses(snapshot.graph, { interfaces }) };
+  return { diff, summary: summarize(path, analysis, inputs.limit, rowFilter(inputs)), counts: countClasses(snapshot.graph, { interfaces }) };
 }
 
 export async function collectReport(inputs: ReportInputs): Promise<ReportContent> {
@@ -151,22 +166,24 @@ export async function collectReport(inputs: ReportInputs): Promise<ReportContent
   counts[last] = newest.counts;
   const { interfaces } = newest.counts;
   // The oldest next, so the newest graph can go before the others are loaded.
-  const oldest = await analyseOldest(paths[0]!, newest.held, interfaces, inputs.limit, inputs);
+  const oldest = await analyseOldest(paths[0]!, newest.held, interfaces, inputs);
   summaries[0] = oldest.summary;
   counts[0] = oldest.counts;
   for (let i = 1; i < last; i++) {
-    const middle = await analyseOne(paths[i]!, interfaces, inputs.limit, inputs);
+    const middle = await analyseOne(paths[i]!, interfaces, inputs);
     summaries[i] = middle.summary;
     counts[i] = middle.counts;
   }
 
   const series = { snapshots: counts.map((c, i) => ({ path: paths[i]!, ...c.stats })), classes: computeGrowth(counts) };
-  const growing = growingClasses(series, false);
+  const keep = rowFilter(inputs);
+  const growing = keep(growingClasses(series, false), (c) => Math.abs(sizeGrowth(c)));
+  const diffClasses = keep(oldest.diff.classes, (c) => Math.abs(c.sizeDelta));
   const memory = await reportMemorySeries(paths);
   return {
     data: {
       summaries: summaries.map((s) => s.json),
-      diff: diffJson(paths[0]!, paths[last]!, oldest.diff, applyLimit(oldest.diff.classes, inputs.limit)),
+      diff: diffJson(paths[0]!, paths[last]!, oldest.diff, applyLimit(diffClasses, inputs.limit)),
       leaks: newest.leaks,
       growth: growthJson(series, applyLimit(growing, inputs.limit)),
       ...(memory ? { memory } : {}),
@@ -175,7 +192,7 @@ export async function collectReport(inputs: ReportInputs): Promise<ReportContent
     overview: newest.overview,
     totals: {
       summaryClasses: summaries.map((s) => s.classCount),
-      diffClasses: oldest.diff.classes.length,
+      diffClasses: diffClasses.length,
       growingClasses: growing.length,
     },
   };

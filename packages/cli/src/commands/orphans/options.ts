@@ -1,0 +1,10 @@
+import { sharedOptions } from '../../args/shared-options.js';
+
+export const orphansOptions = sharedOptions({
+  classes: true,
+  sort: { choices: ['retained', 'count', 'name'], default: 'retained' },
+  minSize: 'retained size',
+  limit: { default: 20 },
+  formats: ['table', 'json', 'csv'],
+  output: { describe: 'Write the output to FILE (.json or .csv picks the format)' },
+});

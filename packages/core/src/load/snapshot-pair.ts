@@ -1,0 +1,139 @@
+import { stat } from 'node:fs/promises';
+import { HeapGraph } from '../graph/heap-graph.js';
+import { IdIndex } from '../graph/id-index.js';
+import { readsStdin } from './read-snapshot.js';
+
+/** One snapshot of a pair, as `diff` and `leaks` hold it: a loaded graph, or its ids (and types). */
+export interface PairSnapshot {
+  path: string;
+  snapshot: HeapGraph | IdIndex;
+}
+
+/** Ids of the older snapshot looked for in the newer: enough for percentages, cheap at any size. */
+const SAMPLE = 4096;
+/** Fewer sampled ids than this say nothing either way (hand-made test snapshots). */
+const MIN_SAMPLE = 32;
+/** Within one process nearly every object outlives a few seconds; across two, most ids differ. */
+const MOST = 0.5;
+/** Within one process an id names one object for good; across two, a shared id is a coincidence. */
+const SAME_OBJECT = 0.9;
+
+/**
+ * Why comparing `older` with `newer` may mean nothing, as one line, or null. V8 numbers objects
+ * as it first sees them, so within one process an id always names the same object and the
+ * newest object has the highest id. Snapshots of different processes share most of their ids
+ * (each process counts from 1) but not what they name; snapshots given in reverse order have
+ * their newest object in the wrong one. O(n) over both snapshots, no per-node allocation.
+ */
+export async function snapshotPairWarning(older: PairSnapshot, newer: PairSnapshot): Promise<string | null> {
+  if (await isSameFile(older.path, newer.path)) return `${older.path} and ${newer.path} are the same file: there is nothing to compare`;
+  const sample = sampleOf(older.snapshot);
+  const seen = scanNewer(newer.snapshot, sample);
+  const checked = sample.size;
+  if (checked >= MIN_SAMPLE && seen.found > 0 && seen.sameKind < SAME_OBJECT * seen.found) {
+    const share = percent(seen.found - seen.sameKind, seen.found);
+    return `${share} of the ids that ${older.path} and ${newer.path} share name different objects: they are snapshots of different processes (within one, an id always names the same object)`;
+  }
+  if (seen.maxJsId < sample.maxJsId) {
+    return `the newest object of ${newer.path} (@${seen.maxJsId}) is older than that of ${older.path} (@${sample.maxJsId}): the snapshots are in reverse order, or of different processes (ids only grow within one)`;
+  }
+  if (checked >= MIN_SAMPLE && seen.found < MOST * checked) {
+    return `${percent(checked - seen.found, checked)} of the objects of ${older.path} are gone from ${newer.path}: are they snapshots of one process, in order? (most objects outlive a few seconds)`;
+  }
+  return null;
+}
+
+async function isSameFile(a: string, b: string): Promise<boolean> {
+  if (readsStdin(a) || readsStdin(b)) return false;
+  try {
+    const [x, y] = await Promise.all([stat(a), stat(b)]);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+function percent(part: number, whole: number): string {
+  return `${Math.round((100 * part) / whole)}%`;
+}
+
+/** What an id names, as far as the snapshot tells: its type, and its name when known. */
+interface Kinds {
+  typeOf(position: number): string;
+  /** null when only ids and types were read. */
+  nameOf(position: number): string | null;
+}
+
+function kindsOf(snapshot: HeapGraph | IdIndex): Kinds {
+  if (snapshot instanceof HeapGraph) return { typeOf: (o) => snapshot.nodeTypeName(o), nameOf: (o) => snapshot.nodeName(o) };
+  const types = snapshot.nodeTypes;
+  return { typeOf: (p) => (types ? types.names[types.column[p]!] ?? '?' : '?'), nameOf: () => null };
+}
+
+/**
+ * A snapshot's ids as one array: a graph's id column (stride 1, position = index), or an id
+ * index's slots (stride 2: id, then position + 1; 0 for an empty slot).
+ */
+function idColumn(snapshot: HeapGraph | IdIndex): { ids: Uint32Array; stride: 1 | 2 } {
+  return snapshot instanceof HeapGraph ? { ids: snapshot.nodeId, stride: 1 } : { ids: snapshot.parts().slots, stride: 2 };
+}
+
+function idCount(snapshot: HeapGraph | IdIndex): number {
+  return snapshot instanceof HeapGraph ? snapshot.nodeCount : snapshot.size;
+}
+
+/** Evenly spaced ids of the older snapshot with what they name, and its newest JS object's id (JS ids are odd). */
+function sampleOf(snapshot: HeapGraph | IdIndex): { ids: Uint32Array; index: IdIndex; types: string[]; names: (string | null)[]; size: number; maxJsId: number } {
+  const kinds = kindsOf(snapshot);
+  const step = Math.max(1, Math.floor(idCount(snapshot) / SAMPLE));
+  const { ids, stride } = idColumn(snapshot);
+  const sampled: number[] = [];
+  const types: string[] = [];
+  const names: (string | null)[] = [];
+  let maxJsId = 0;
+  let k = 0;
+  for (let i = 0; i < ids.length; i += stride) {
+    if (stride === 2 && ids[i + 1] === 0) continue;
+    const id = ids[i]!;
+    if ((id & 1) === 1 && id > maxJsId) maxJsId = id;
+    if (k++ % step !== 0 || sampled.length >= SAMPLE) continue;
+    const position = stride === 1 ? i : ids[i + 1]! - 1;
+    sampled.push(id);
+    types.push(kinds.typeOf(position));
+    names.push(kinds.nameOf(position));
+  }
+  const sampleIds = Uint32Array.from(sampled);
+  return { ids: sampleIds, index: new IdIndex(sampleIds), types, names, size: sampled.length, maxJsId };
+}
+
+/** Which sampled ids the newer snapshot has, and how many of them name the same kind of object. */
+function scanNewer(snapshot: HeapGraph | IdIndex, sample: ReturnType<typeof sampleOf>): { found: number; sameKind: number; maxJsId: number } {
+  const kinds = kindsOf(snapshot);
+  const { ids, stride } = idColumn(snapshot);
+  const sampleIds = sample.index;
+  // A bit per value of an id's bits 1…16 (bit 0 is 1 for nearly all): most ids fail this one
+  // load from a table in L1 before any hashing.
+  const filter = new Uint32Array(1 << 11);
+  for (let k = 0; k < sample.size; k++) {
+    const key = (sample.ids[k]! >>> 1) & 0xffff;
+    filter[key >>> 5]! |= 1 << (key & 31);
+  }
+  let found = 0;
+  let sameKind = 0;
+  let maxJsId = 0;
+  for (let i = 0; i < ids.length; i += stride) {
+    if (stride === 2 && ids[i + 1] === 0) continue;
+    const id = ids[i]!;
+    if ((id & 1) === 1 && id > maxJsId) maxJsId = id;
+    const key = (id >>> 1) & 0xffff;
+    if ((filter[key >>> 5]! & (1 << (key & 31))) === 0) continue;
+    const k = sampleIds.get(id);
+    if (k < 0) continue;
+    found++;
+    const position = stride === 1 ? i : ids[i + 1]! - 1;
+    const name = kinds.nameOf(position);
+    const olderName = sample.names[k]!;
+    if (kinds.typeOf(position) === sample.types[k] && (name === null || olderName === null || name === olderName)) sameKind++;
+  }
+  return { found, sameKind, maxJsId };
+}
