@@ -106,6 +106,22 @@ describe('heapdiff backrefs / refs CLI', () => {
     expect(stdout).toMatch(/fillcolor="0\.6,0\.6,/);
   });
 
+  test('refs leaves out prototypes and engine internals unless --include-builtins', async () => {
+    const id = analysis.graph.nodeId[sampleClassInstances(analysis, 'LeakyRequest', 1)[0]!]!;
+    const width = async (extra: string[]): Promise<number> => {
+      const svg = join(dir, `refs${extra.length}.svg`);
+      await run(process.execPath, [CLI, 'refs', final, '--id', String(id), '-o', svg, ...extra]);
+      return Number(/<svg width="([\d.]+)pt"/.exec(await readFile(svg, 'utf8'))![1]);
+    };
+    const plain = (await run(process.execPath, [CLI, 'refs', final, '--id', String(id)])).stdout;
+    expect(plain).toContain('label="body"');
+    for (const builtin of ['label="__proto__"', 'label="map"', '(compiled code)', 'system / Map']) expect(plain).not.toContain(builtin);
+    const all = (await run(process.execPath, [CLI, 'refs', final, '--id', String(id), '--include-builtins'])).stdout;
+    expect(all).toContain('label="__proto__"');
+    expect(all).toContain('label="map"');
+    expect(await width([])).toBeLessThan((await width(['--include-builtins'])) / 2);
+  });
+
   test('bad input exits 2 with one line: unknown id, bad regex, output over the snapshot', async () => {
     const cases = [
       ['backrefs', final, '--id', '@999999999'],

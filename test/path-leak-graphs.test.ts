@@ -3,7 +3,7 @@
 // holder; files are written atomically, never over an input, and not at all when the command fails.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -170,5 +170,37 @@ describe('heapdiff leaks --graph DIR', () => {
     }
     expect(existsSync(out)).toBe(false);
     expect(await readFile(notDir, 'utf8')).toBe('keep me');
+  });
+
+  test('a file that cannot be written leaves no partial set: a name taken by a directory', async () => {
+    const probe = join(dir, 'probe');
+    expect((await cli('leaks', ...snapshots, '--graph', probe, '--limit', '4')).code).toBe(0);
+    const names = (await readdir(probe)).sort();
+    expect(names).toHaveLength(8);
+    const out = join(dir, 'blocked');
+    await mkdir(out);
+    // The last file of the set is taken: every other one could have been written before it.
+    const taken = names.at(-1)!;
+    await mkdir(join(out, taken));
+    const r = await cli('leaks', ...snapshots, '--graph', out, '--limit', '4');
+    expect(r.code, r.stdout).toBe(2);
+    expect(await readdir(out)).toEqual([taken]);
+    expect(r.stderr).toMatch(new RegExp(`^heapdiff: --graph .*blocked: cannot write ${taken.replace(/[.]/g, '\\.')} \\(EISDIR\\)\n$`));
+    expect((await readdir(dir)).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  test('an unwritable directory: one error line, nothing written', async () => {
+    // Root writes anywhere a mode allows nothing; /proc/self takes no new files even from root.
+    const root = process.getuid?.() === 0;
+    const out = root ? '/proc/self' : join(dir, 'locked');
+    if (!root) {
+      await mkdir(out);
+      await chmod(out, 0o555);
+    }
+    const before = await readdir(out);
+    const r = await cli('leaks', ...snapshots, '--graph', out, '--limit', '4');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^heapdiff: --graph .+: cannot write in the directory \(\w+\)\n$/);
+    expect(await readdir(out)).toEqual(before);
   });
 });

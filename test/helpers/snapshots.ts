@@ -15,6 +15,7 @@ const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../scenar
 const SNAPSHOTS_PER_SCENARIO: Record<string, number> = { 'leak-three': 3, 'hostile-leak': 3,
   'leak-closure-context': 3, 'leak-timer': 3, 'leak-sliced-string': 3, 'hostile-strings': 2,
   'named-leaks': 3, 'leak-closure-chain': 3, 'slow-leak': 3, 'bounded-cache': 3, 'leak-four': 4,
+  'redact-secrets': 2,
 };
 
 /** Writing a snapshot of a small heap takes about a second; slow CI disks get a lot of slack. */

@@ -1,13 +1,15 @@
 // Bundles the compiled CLI (dist/) into bundle/: one module graph instead of ~230 files (yargs,
 // zod, core, ...) cuts the CLI's start-up by about a third. Core's worker entry is emitted beside
-// it, where core's `new URL('./worker.js', import.meta.url)` (threads/spawn.ts) finds it.
-import { chmodSync, rmSync } from 'node:fs';
+// it, where core's `new URL('./worker.js', import.meta.url)` (threads/spawn.ts) finds it, and
+// graphviz-export's fonts beside it in fonts/, where its font.ts looks.
+import { chmodSync, cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const cli = new URL('../', import.meta.url);
 const core = new URL('../../core/', import.meta.url);
+const graphviz = new URL('../../graphviz-export/', import.meta.url);
 const outdir = fileURLToPath(new URL('bundle/', cli));
 
 rmSync(outdir, { recursive: true, force: true });
@@ -30,3 +32,4 @@ await build({
   logLevel: 'warning',
 });
 chmodSync(join(outdir, 'heapdiff.js'), 0o755);
+cpSync(fileURLToPath(new URL('fonts/', graphviz)), join(outdir, 'fonts'), { recursive: true });

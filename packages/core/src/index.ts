@@ -64,6 +64,8 @@ export { describeWhere, holderName, holderShapeText } from './present/holder-tex
 export { classLabel, isStringType, nodeLabel, nodeValue } from './present/labels.js';
 export type { LabelSource } from './present/labels.js';
 export { formatPath, pathView } from './present/path-view.js';
+export { repeatAt } from './present/repeats.js';
+export type { Repeat } from './present/repeats.js';
 export type { PathStepView, PathViewOptions } from './present/path-view.js';
 export { programPathView } from './present/program-path.js';
 export { escapeJsonText, safeText, truncate, visible } from './present/safe-text.js';

@@ -18,6 +18,11 @@ export interface HeapNodeAttributes {
   global: boolean;
   /** Neighbours not drawn because of `--too-many` (shown as an "N more" box). */
   truncated: number;
+  /**
+   * Set on a box that stands for steps left out of a long chain: `… ×1,998 (.someMethod →
+   * {context} → ->originalThing)` or `⋮ 120 more steps` (see fold-runs.ts). Its `id` is -1.
+   */
+  folded?: string;
 }
 
 export interface HeapEdgeAttributes {
@@ -33,6 +38,8 @@ export interface HeapGraphAttributes {
   /** `retainers`: edges were walked backwards from the start objects; `references`: forwards. */
   direction: 'retainers' | 'references';
   maxDepth: number;
+  /** Objects left out to keep the drawing small enough to lay out (see cap-nodes.ts). */
+  omitted?: number;
 }
 
 /** A directed graph in heap direction: an edge goes from the holder to the object it holds. */

@@ -54,9 +54,9 @@ function hostileGraph(): Subgraph {
   const edges = [];
   HOSTILE.forEach((name, i) => {
     nodes.push(node(10 + i, name));
-    edges.push({ from: 10 + i, to: 1, name, type: i % 2 ? 'context' : 'property', count: 1 });
+    edges.push({ from: 10 + i, to: 1, fromOrdinal: 10 + i, toOrdinal: 1, name, type: i % 2 ? 'context' : 'property', count: 1 });
     nodes.push(node(100 + i, name, { type: 'string', className: '(string)' }));
-    edges.push({ from: 1, to: 100 + i, name: `s${i}`, type: 'property', count: 1 });
+    edges.push({ from: 1, to: 100 + i, fromOrdinal: 1, toOrdinal: 100 + i, name: `s${i}`, type: 'property', count: 1 });
   });
   return { direction: 'retainers', maxDepth: 3, tooMany: 10, includeWeak: false, startIds: [1], nodes, edges, nodeLimitReached: false };
 }

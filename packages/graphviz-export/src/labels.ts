@@ -5,6 +5,8 @@ import type { HeapEdgeAttributes, HeapNodeAttributes } from './attributes.js';
 export const PREVIEW_LENGTH = 40;
 /** Class names (`{a, b, c, …}` can be long) are cut to this many characters. */
 export const TITLE_LENGTH = 60;
+/** A folded chain's description (`… ×1,998 (.someMethod → {context} → ->originalThing)`). */
+export const FOLDED_LENGTH = 120;
 
 /** What a node's label says, as plain text lines (not yet escaped). */
 export interface NodeLabel {
@@ -19,6 +21,7 @@ export interface NodeLabel {
 }
 
 export function nodeLabel(n: HeapNodeAttributes): NodeLabel {
+  if (n.folded !== undefined) return { title: truncate(n.folded, FOLDED_LENGTH), id: '', preview: '', sizes: '' };
   const title = truncate(n.gcRoot ? n.name : n.className, TITLE_LENGTH);
   const sizes = `self ${formatSize(n.selfSize)}${n.retainedSize === null ? '' : `, retained ${formatSize(n.retainedSize)}`}`;
   return { title, id: `@${n.id}`, preview: preview(n), sizes };
@@ -31,6 +34,7 @@ function preview(n: HeapNodeAttributes): string {
 /** The label as one string (`Class @id`, preview, sizes on their own lines): what `--filter` and `--highlight` match. */
 export function nodeLabelText(n: HeapNodeAttributes): string {
   const label = nodeLabel(n);
+  if (n.folded !== undefined) return label.title;
   return [`${label.title} ${label.id}`, label.preview, label.sizes].filter(Boolean).join('\n');
 }
 

@@ -1,5 +1,6 @@
 import { Graphviz } from '@hpcc-js/wasm-graphviz';
 import { Resvg } from '@resvg/resvg-js';
+import { FONT_FAMILY, resvgFont, SVG_FONT_FAMILY } from './font.js';
 
 let graphviz: Promise<Graphviz> | null = null;
 
@@ -12,7 +13,7 @@ function loadGraphviz(): Promise<Graphviz> {
 /** Lays out DOT with Graphviz `dot` and returns SVG. Throws on DOT that does not parse. */
 export async function dotToSvg(dot: string): Promise<string> {
   const gv = await loadGraphviz();
-  return gv.layout(dot, 'svg', 'dot');
+  return gv.layout(dot, 'svg', 'dot').replaceAll(`font-family="${FONT_FAMILY}"`, `font-family="${SVG_FONT_FAMILY}"`);
 }
 
 /** Lays out DOT and returns Graphviz's JSON description (for tests and tools that post-process). */
@@ -36,12 +37,8 @@ export async function svgToPng(svg: string, options: PngOptions = {}): Promise<U
   const fitTo = width !== null && width * scale > maxWidth
     ? { mode: 'width' as const, value: maxWidth }
     : { mode: 'zoom' as const, value: scale };
-  // Graphviz lays text out with Helvetica's metrics and asks for "Helvetica,sans-Serif", a generic
-  // name resvg only knows in lower case. Where there is no Helvetica or Arial, DejaVu Sans (on most
-  // Linux systems) stands in, condensed so that its wider glyphs stay inside their boxes.
-  const source = svg.replace(/font-family="Helvetica,sans-Serif"/g, 'font-family="Helvetica,Arial,sans-serif" font-stretch="condensed"');
-  const font = { loadSystemFonts: true, sansSerifFamily: 'DejaVu Sans', defaultFontFamily: 'DejaVu Sans' };
-  const resvg = new Resvg(source, { fitTo, background: 'white', font });
+  // The font the layout measured (font.ts).
+  const resvg = new Resvg(svg, { fitTo, background: 'white', font: resvgFont() });
   return resvg.render().asPng();
 }
 

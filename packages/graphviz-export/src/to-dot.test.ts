@@ -1,14 +1,15 @@
 import type { Subgraph, SubgraphEdge, SubgraphNode } from '@heapdiff/core';
 import { describe, expect, test } from 'vitest';
 import { graphFromSubgraph } from './from-subgraph.js';
-import { dotToLayoutJson } from './render.js';
+import { dotToLayoutJson, dotToSvg } from './render.js';
 import { graphToDot } from './to-dot.js';
 
 const node = (id: number, over: Partial<SubgraphNode> = {}): SubgraphNode => ({
   ordinal: id, id, type: 'object', name: 'Foo', className: 'Foo', selfSize: 32, retainedSize: 64, distance: 3,
   depth: 0, start: false, gcRoot: false, global: false, expanded: true, truncated: 0, ...over,
 });
-const edge = (from: number, to: number, name: string, type = 'property', count = 1): SubgraphEdge => ({ from, to, name, type, count });
+const edge = (from: number, to: number, name: string, type = 'property', count = 1): SubgraphEdge =>
+  ({ from, to, fromOrdinal: from, toOrdinal: to, name, type, count });
 
 /** LeakyRequest @1 <-[0]- Array @2 <-leakedRequests- Object @3 <-holder- global @4, plus a weak ref and a GC root. */
 function leakGraph(): Subgraph {
@@ -85,5 +86,51 @@ describe('graphToDot', () => {
     expect(statement(dot, '"n6"')).toBeUndefined();
     expect(statement(dot, '"n5"')).toBeUndefined();
     expect(statement(dot, '"n4"')).toContain('global');
+  });
+});
+
+describe('bounds and order', () => {
+  test('a 1 MB class name is cut in the caption and the labels: Graphviz lays the DOT out', async () => {
+    const huge = 'K'.repeat(1 << 20);
+    const sub = leakGraph();
+    sub.nodes[0] = { ...sub.nodes[0]!, name: huge, className: huge };
+    const dot = graphToDot(graphFromSubgraph(sub), { title: `Retainers of ${huge} @1` });
+    // Graphviz's quoted strings stop at 16,384 characters.
+    for (const quoted of dot.match(/"(?:[^"\\]|\\.)*"/g)!) expect(quoted.length).toBeLessThan(16_384);
+    expect(dot.length).toBeLessThan(20_000);
+    expect(await dotToSvg(dot)).toContain('</svg>');
+  });
+
+  test('two objects a damaged snapshot gave one id stay two nodes', () => {
+    const sub = leakGraph();
+    // Ordinal 9, id 2: the same id as the Array, another object.
+    sub.nodes.push(node(2, { ordinal: 9, name: 'Twin', className: 'Twin', depth: 1 }));
+    sub.edges.push({ from: 2, to: 1, fromOrdinal: 9, toOrdinal: 1, name: 'twin', type: 'property', count: 1 });
+    const graph = graphFromSubgraph(sub);
+    expect(graph.order).toBe(7);
+    expect(graph.getNodeAttribute('2-9', 'className')).toBe('Twin');
+    expect(graph.getEdgeAttribute('2-9', '1', 'name')).toBe('twin');
+    expect(graph.getEdgeAttribute('2', '1', 'name')).toBe('0');
+  });
+
+  /** Graphviz's y of each node (larger is higher up), by DOT name. */
+  async function heights(dot: string): Promise<Map<string, number>> {
+    const json = (await dotToLayoutJson(dot)) as { objects: { name: string; pos?: string }[] };
+    return new Map(json.objects.filter((o) => o.pos).map((o) => [o.name, Number(o.pos!.split(',')[1])]));
+  }
+
+  test('the start object is at the bottom of a retainer graph and the top of a reference graph, cycles or not', async () => {
+    // Start @1 is held by @2, which the global object @3 holds; @1 also holds @2 (a cycle).
+    const cyclic = (direction: 'retainers' | 'references'): Subgraph => ({
+      direction, maxDepth: 3, tooMany: 10, includeWeak: false, startIds: [1], nodeLimitReached: false,
+      nodes: [node(1, { start: true }), node(2, { depth: 1 }), node(3, { depth: 2, global: direction === 'retainers' })],
+      edges: direction === 'retainers'
+        ? [edge(2, 1, 'held'), edge(1, 2, 'back'), edge(3, 2, 'holder')]
+        : [edge(1, 2, 'holds'), edge(2, 1, 'back'), edge(2, 3, 'next')],
+    });
+    const back = await heights(graphToDot(graphFromSubgraph(cyclic('retainers'))));
+    expect(back.get('n1')).toBeLessThan(Math.min(back.get('n2')!, back.get('n3')!));
+    const refs = await heights(graphToDot(graphFromSubgraph(cyclic('references'))));
+    expect(refs.get('n1')).toBeGreaterThan(Math.max(refs.get('n2')!, refs.get('n3')!));
   });
 });

@@ -12,7 +12,7 @@ export function defineGlobalOptions(y: Argv): Argv {
     .option('debug', { type: 'boolean', describe: 'Print stack traces for errors', global: true })
     .option('redact', {
       type: 'boolean',
-      describe: 'Show string values from the heap as <string len=N sha256:…> in every output (property and class names stay)',
+      describe: 'Show values from the heap (strings, regexp sources, DOM attributes) as <string len=N #…>, keyed per run, in every output (property and class names stay)',
       global: true,
     });
 }

@@ -25,6 +25,12 @@ export function objectGraphBuilder(y: Argv, verb: GraphVerb): Argv<any> {
       .option('max-depth', { ...count, default: 3, describe: `Steps of ${walked} to follow` })
       .option('too-many', { ...count, default: 10, describe: `${walked[0]!.toUpperCase()}${walked.slice(1)} drawn per object; the rest become an "N more" box` })
       .option('weak', { type: 'boolean', default: false, describe: 'Follow weak references too (drawn dashed)' })
+      .option('include-builtins', {
+        type: 'boolean',
+        default: false,
+        describe: 'refs: also draw prototypes (__proto__), hidden classes and V8 internals (system / …, compiled code)',
+        hidden: verb !== 'refs',
+      })
       .option('highlight', { type: 'string', requiresArg: true, describe: 'Draw objects whose label matches this regex in blue' })
       .option('filter', { type: 'string', requiresArg: true, describe: 'Keep only objects whose label matches this regex (and what lies behind them)' }),
   );

@@ -2,10 +2,10 @@ import { formatCount, formatSize } from '@heapdiff/core';
 import type { HeapAnalysis, LeakGroup, PathStep } from '@heapdiff/core';
 import { dotToSvg, graphToDot } from '@heapdiff/graphviz-export';
 import { statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { assertNotInput, writeFileAtomic } from '../output/atomic-write.js';
+import { assertNotInput } from '../output/atomic-write.js';
+import { writeFileSet } from './file-set.js';
 import { retainerPathsGraph } from './path-graph.js';
 
 /** The two files written for one leak group. */
@@ -56,29 +56,20 @@ export function classGroupDrawing(group: LeakGroup, rank: number): LeakDrawing {
 
 /**
  * One drawing per leak entry, its retainer paths merged into one graph, as DOT and SVG in `dir`.
- * Everything is laid out before the first file is written, so a failure leaves no partial set
- * behind; each file is written atomically and never over an input snapshot.
+ * Everything is laid out before the first file is written, and the set is written whole or not
+ * at all (file-set.ts), never over an input snapshot.
  */
 export async function writeLeakGraphs(dir: string, analysis: HeapAnalysis, drawings: readonly LeakDrawing[], inputs: readonly string[]): Promise<LeakGraphFiles[]> {
   const rendered = await Promise.all(drawings.map(async (drawing, i) => {
-    const base = join(dir, leakGraphBaseName(i + 1, drawings.length, drawing.name));
-    const files: LeakGraphFiles = { dot: `${base}.dot`, svg: `${base}.svg` };
+    const base = leakGraphBaseName(i + 1, drawings.length, drawing.name);
+    const files: LeakGraphFiles = { dot: join(dir, `${base}.dot`), svg: join(dir, `${base}.svg`) };
     assertNotInput(files.dot, inputs);
     assertNotInput(files.svg, inputs);
     const graph = retainerPathsGraph(analysis, drawing.paths);
     const dot = graphToDot(graph, { title: drawing.title });
-    return { files, dot, svg: await dotToSvg(dot) };
+    return { files, base, dot, svg: await dotToSvg(dot) };
   }));
   if (rendered.length === 0) return [];
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    throw new UsageError(`--graph ${dir}: cannot create the directory (${reason})`);
-  }
-  for (const { files, dot, svg } of rendered) {
-    await writeFileAtomic(files.dot, dot);
-    await writeFileAtomic(files.svg, svg);
-  }
+  await writeFileSet('--graph', dir, rendered.flatMap(({ base, dot, svg }) => [{ name: `${base}.dot`, data: dot }, { name: `${base}.svg`, data: svg }]));
   return rendered.map((r) => r.files);
 }

@@ -1,4 +1,4 @@
-import { extractSubgraph, ordinalsOfIds, plural, safeText, sampleClassInstances, type Subgraph } from '@heapdiff/core';
+import { extractSubgraph, formatCount, ordinalsOfIds, plural, safeText, sampleClassInstances, truncate, type Subgraph } from '@heapdiff/core';
 import { filterGraphByLabel, graphToDot, graphFromSubgraph, nodeLabelText, type HeapSubgraph } from '@heapdiff/graphviz-export';
 import { UsageError } from '../errors.js';
 import { compileRegex, didYouMean } from '../args/class-filter.js';
@@ -18,6 +18,7 @@ export interface ObjectGraphArgs extends LoadArgs {
   maxDepth?: unknown;
   tooMany?: unknown;
   weak?: boolean;
+  includeBuiltins?: boolean;
   highlight?: string;
   filter?: string;
   [option: string]: unknown;
@@ -26,9 +27,10 @@ export interface ObjectGraphArgs extends LoadArgs {
 /** "retainers of LeakyRequest @1, @2 (max depth 3)": the caption above the drawing. */
 function title(verb: GraphVerb, sub: Subgraph): string {
   const starts = sub.nodes.filter((n) => n.start);
-  const names = starts.slice(0, 5).map((n) => `${n.className} @${n.id}`).join(', ');
+  const names = starts.slice(0, 5).map((n) => `${truncate(n.className, 60)} @${n.id}`).join(', ');
   const more = starts.length > 5 ? ` and ${starts.length - 5} more` : '';
-  return `${verb === 'backrefs' ? 'Retainers' : 'References'} of ${names}${more} (max depth ${sub.maxDepth})`;
+  const stopped = sub.nodeLimitReached ? `; stopped at ${formatCount(sub.nodes.length)} objects` : '';
+  return `${verb === 'backrefs' ? 'Retainers' : 'References'} of ${names}${more} (max depth ${sub.maxDepth}${stopped})`;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function runObjectGraph(verb: GraphVerb, args: ObjectGraphArgs): Pr
     maxDepth,
     tooMany,
     includeWeak: args.weak === true,
+    includeBuiltins: args.includeBuiltins === true,
   });
   if (sub.nodeLimitReached) {
     opts.note(`stopped at ${plural(sub.nodes.length, 'object')}; lower --max-depth or --too-many for a complete graph`);

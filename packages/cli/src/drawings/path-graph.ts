@@ -13,5 +13,6 @@ export function retainerPathsGraph(analysis: HeapAnalysis, paths: readonly PathS
     graph.updateEachNodeAttributes((_, attrs) => ({ ...attrs, global: false, gcRoot: false }));
     return graph;
   }
-  return graphFromRetainerPaths(drawn.map((p) => pathView(analysis, p)));
+  // Ordinals tell apart objects that a damaged snapshot gave one id.
+  return graphFromRetainerPaths(drawn.map((p) => pathView(analysis, p).map((step, i) => ({ ...step, ordinal: p[i]!.ordinal }))));
 }

@@ -28,13 +28,27 @@ export function assertNotInput(output: string, inputs: readonly string[]): void 
 /** fs.promises.writeFile takes no plain descriptor; the callback API does. */
 const writeToFd = promisify(writeFile);
 
-/** Temporary files being written right now: removed if Ctrl-C (or a kill) comes first. */
+/** Temporary files (and directories) being written right now: removed if Ctrl-C (or a kill) comes first. */
 const pendingTemps = new Set<string>();
 const CLEANUP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 function removePendingTemps(): void {
-  for (const temp of pendingTemps) rmSync(temp, { force: true });
+  for (const temp of pendingTemps) rmSync(temp, { force: true, recursive: true });
   pendingTemps.clear();
+}
+
+/**
+ * Registers a temporary path (a file, or a directory with everything in it) to remove on Ctrl-C
+ * or a kill until `releaseTemp`; for writers that stage more than one file.
+ */
+export function holdTemp(path: string): void {
+  pendingTemps.add(path);
+  watchSignals();
+}
+
+export function releaseTemp(path: string): void {
+  pendingTemps.delete(path);
+  if (pendingTemps.size === 0) stopWatchingSignals();
 }
 
 function onSignal(signal: NodeJS.Signals): void {

@@ -4,6 +4,7 @@ import { formatEdgeLabel } from '../naming/edge-label.js';
 import { MAX_NAME_LENGTH, nodeDisplayName } from '../naming/node-name.js';
 import type { PathStep } from '../queries/retainer-path.js';
 import { nodeLabel, type LabelSource } from './labels.js';
+import { repeatAt } from './repeats.js';
 import { safeText } from './safe-text.js';
 import { formatCount } from './sizes.js';
 
@@ -55,11 +56,6 @@ export function pathView(analysis: HeapAnalysis, path: readonly PathStep[], opti
   });
 }
 
-/** Cycles of up to this many steps that repeat are folded (a linked list: 1; a closure chain: 3). */
-const MAX_PERIOD = 4;
-/** Repeats of one step fold from this many on; longer cycles from MIN_CYCLE_REPEATS. */
-const MIN_RUN = 4;
-const MIN_CYCLE_REPEATS = 3;
 /** Lines a path prints at most once folded: its top, `⋮ N more steps`, and the end near the object. */
 const MAX_LINES = 16;
 const HEAD_LINES = 4;
@@ -96,35 +92,22 @@ export function formatPath(steps: readonly PathStepView[], indent = ''): string[
 
 function foldCycles(lines: Line[]): string[] {
   const out: string[] = [];
+  const shapes = lines.map((l) => l.shape);
   for (let i = 0; i < lines.length;) {
-    let bestPeriod = 0;
-    let bestRepeats = 0;
-    for (let p = 1; p <= MAX_PERIOD && i + 2 * p <= lines.length; p++) {
-      let repeats = 1;
-      while (i + (repeats + 1) * p <= lines.length && sameBlock(lines, i, i + repeats * p, p)) repeats++;
-      if (repeats >= (p === 1 ? MIN_RUN : MIN_CYCLE_REPEATS) && p * repeats > bestPeriod * bestRepeats) {
-        bestPeriod = p;
-        bestRepeats = repeats;
-      }
-    }
+    const repeat = repeatAt(shapes, i);
     // The first step has no edge: it starts no cycle.
-    if (bestPeriod === 0 || lines[i]!.edge === null) {
+    if (repeat === null || lines[i]!.edge === null) {
       out.push(lines[i]!.text);
       i++;
       continue;
     }
-    const p = bestPeriod;
+    const { period: p, repeats } = repeat;
     for (let k = 0; k < p; k++) out.push(lines[i + k]!.text);
     const cycle = p === 1 ? lines[i]!.shape : `(${lines.slice(i, i + p).map((l) => l.edge).join(' → ')})`;
-    out.push(`… ${formatCount(bestRepeats - 2)} more ${p === 1 ? '' : '× '}${cycle}`);
-    const last = i + (bestRepeats - 1) * p;
+    out.push(`… ${formatCount(repeats - 2)} more ${p === 1 ? '' : '× '}${cycle}`);
+    const last = i + (repeats - 1) * p;
     for (let k = 0; k < p; k++) out.push(lines[last + k]!.text);
-    i += bestRepeats * p;
+    i += repeats * p;
   }
   return out;
-}
-
-function sameBlock(lines: Line[], a: number, b: number, length: number): boolean {
-  for (let k = 0; k < length; k++) if (lines[a + k]!.shape !== lines[b + k]!.shape) return false;
-  return true;
 }

@@ -2,7 +2,7 @@ import { InvalidOptionError } from '../errors/errors.js';
 import type { HeapGraph } from '../graph/heap-graph.js';
 import type { ClassTable } from '../naming/class-names.js';
 import { NO_DISTANCE } from '../algorithms/distances.js';
-import { collectNeighbours, rankNeighbours, type SubgraphDirection, type SubgraphSource } from './subgraph-neighbours.js';
+import { pickNeighbours, type SubgraphDirection, type SubgraphSource } from './subgraph-neighbours.js';
 
 export type { SubgraphDirection, SubgraphSource };
 import type { SizeColumn } from '../algorithms/shallow-size.js';
@@ -17,6 +17,12 @@ export interface SubgraphOptions {
   includeWeak?: boolean;
   /** Hard cap on nodes, so a deep walk stays drawable (default 2000). */
   maxNodes?: number;
+  /**
+   * References only: also follow prototypes (`__proto__`), hidden classes (`map`) and engine
+   * internals (V8's `system / …` objects, compiled code), which otherwise crowd out what the
+   * program holds (default false).
+   */
+  includeBuiltins?: boolean;
 }
 
 export interface SubgraphNode {
@@ -47,8 +53,11 @@ export interface SubgraphNode {
 
 /** One reference, always in heap direction: `from` holds `to`. */
 export interface SubgraphEdge {
+  /** Object ids. A damaged snapshot can give two objects one id: the ordinals tell them apart. */
   from: number;
   to: number;
+  fromOrdinal: number;
+  toOrdinal: number;
   /** Property name, element index or variable name, as a string. */
   name: string;
   /** Edge type name (`property`, `element`, `context`, `internal`, `hidden`, `shortcut`, `weak`). */
@@ -89,6 +98,9 @@ export function extractSubgraph(source: SubgraphSource, starts: readonly number[
   const maxNodes = checkCount('max nodes', options.maxNodes ?? 2000, 1);
   const includeWeak = options.includeWeak ?? false;
   const { direction } = options;
+  const filter = { direction, includeWeak, includeBuiltins: options.includeBuiltins ?? false };
+  // One bit per node, clear between expansions: tells a node's distinct neighbours apart.
+  const marks = new Uint8Array((g.nodeCount + 7) >>> 3);
   const globals = globalObjects(g);
   const nodes: SubgraphNode[] = [];
   const edges: SubgraphEdge[] = [];
@@ -110,12 +122,9 @@ export function extractSubgraph(source: SubgraphSource, starts: readonly number[
     const node = nodes[head]!;
     if (node.depth >= maxDepth || (!node.start && (node.gcRoot || node.global))) continue;
     node.expanded = true;
-    const found = collectNeighbours(g, node.ordinal, direction, includeWeak);
-    const order = rankNeighbours(source, found, direction);
+    const { picked, total } = pickNeighbours(source, node.ordinal, filter, tooMany, marks);
     let shown = 0;
-    for (const slot of order) {
-      if (shown === tooMany) break;
-      const other = found.ordinal[slot]!;
+    for (const { ordinal: other, edge: e, count } of picked) {
       if (!indexOf.has(other)) {
         if (nodes.length >= maxNodes) {
           nodeLimitReached = true;
@@ -124,12 +133,12 @@ export function extractSubgraph(source: SubgraphSource, starts: readonly number[
         add(other, node.depth + 1, false);
       }
       shown++;
-      const e = found.edge[slot]!;
       const otherId = g.nodeId[other]!;
       const [from, to] = direction === 'retainers' ? [otherId, node.id] : [node.id, otherId];
-      edges.push({ from, to, name: g.edgeName(e), type: g.edgeTypeName(e), count: found.count[slot]! });
+      const [fromOrdinal, toOrdinal] = direction === 'retainers' ? [other, node.ordinal] : [node.ordinal, other];
+      edges.push({ from, to, fromOrdinal, toOrdinal, name: g.edgeName(e), type: g.edgeTypeName(e), count });
     }
-    node.truncated = order.length - shown;
+    node.truncated = total - shown;
   }
   return {
     direction,
