@@ -46,7 +46,8 @@ export function nameOfPath(analysis: HeapAnalysis, code: CodeNames, path: readon
       if (!code.isUserFile(scope.file)) continue;
       if (scope.moduleLevel) anchor = { step: k, kind: 'module', label: variable, where: `module ${code.files.display(scope.file)}` };
       else if (scope.via >= 0) anchor = { step: k, kind: 'closure', label: variable, where: `closure scope of ${code.functionLabel(scope.via)}` };
-    } else if (type === property && g.edgeNameOrIndex[e] === names.exports) {
+    } else if (g.nodeNameIndex[prev] === names.Module && childByName(g, prev, property, names.exports) === node) {
+      // By identity, not by the edge: Node 18's loader also pairs each Module with its exports in a WeakMap.
       const file = code.commonJsModuleFile(prev);
       if (code.isUserFile(file)) anchor = { step: k, kind: 'exports', label: '', where: `exports of ${code.files.display(file)}` };
     } else if (type === internal && g.nodeNameIndex[node] === names['system / Cell'] && k >= 2) {
