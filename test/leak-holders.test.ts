@@ -178,6 +178,20 @@ describe('suspects', () => {
   });
 });
 
+describe('drawings name code', () => {
+  test('backrefs and refs label functions and scopes with their file:line:col', async () => {
+    const snapshots = await makeSnapshot('named-leaks');
+    const last = snapshots.at(-1)!;
+    const back = await cli(['backrefs', last, '--class', 'Connection', '--sample', '1', '--max-depth', '2']);
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stdout).toContain(`bound onShutdown() ${APPS}/connection.js:9:49`);
+    const pending = await cli(['backrefs', last, '--class', 'PendingRequest', '--sample', '1', '--max-depth', '1']);
+    expect(pending.stdout).toMatch(/\{closure scope of [^}]*\(\) test\/scenarios\/apps\/ready\.js:\d+:\d+\}/);
+    const refs = await cli(['refs', last, '--class', 'Connection', '--sample', '1', '--max-depth', '1', '--include-builtins']);
+    expect(refs.code, refs.stderr).toBe(0);
+  });
+});
+
 async function scratch(): Promise<string> {
   const { mkdtemp } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');

@@ -9,6 +9,8 @@ export interface HeapNodeAttributes {
   name: string;
   /** Class as `heapdiff summary` names it. */
   className: string;
+  /** A function with its file:line:col (`onTick() app/timer.js:7:24`), a scope for what it is (`{module scope app/x.js}`). */
+  label?: string | null;
   selfSize: number;
   retainedSize: number | null;
   /** Steps from the nearest start object. */

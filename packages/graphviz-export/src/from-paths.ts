@@ -18,6 +18,8 @@ export interface RetainerPathStep {
   edgeType?: string | null;
   /** Class name for the label; defaults to `name`. */
   className?: string;
+  /** A function with its file:line:col, a scope for what it is (core's pathView gives it). */
+  label?: string | null;
   selfSize?: number;
   retainedSize?: number | null;
 }
@@ -70,6 +72,7 @@ export function graphFromRetainerPaths(paths: readonly (readonly RetainerPathSte
         type: step.type,
         name: step.name,
         className: step.className ?? existing?.className ?? step.name,
+        label: step.label ?? existing?.label ?? null,
         selfSize: step.selfSize ?? existing?.selfSize ?? 0,
         retainedSize: step.retainedSize ?? existing?.retainedSize ?? null,
         depth: Math.min(depth, existing?.depth ?? depth),

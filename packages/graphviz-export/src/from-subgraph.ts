@@ -41,6 +41,7 @@ export function graphFromSubgraph(subgraph: Subgraph): HeapSubgraph {
       type: n.type,
       name: n.name,
       className: n.className,
+      label: n.label,
       selfSize: n.selfSize,
       retainedSize: n.retainedSize,
       depth: n.depth,

@@ -5,6 +5,8 @@ import type { HeapEdgeAttributes, HeapNodeAttributes } from './attributes.js';
 export const PREVIEW_LENGTH = 40;
 /** Class names (`{a, b, c, …}` can be long) are cut to this many characters. */
 export const TITLE_LENGTH = 60;
+/** A function's or scope's name with its file:line:col, cut only when it is very long. */
+export const LABEL_LENGTH = 160;
 /** A folded chain's description (`… ×1,998 (.someMethod → {context} → ->originalThing)`). */
 export const FOLDED_LENGTH = 120;
 
@@ -22,7 +24,8 @@ export interface NodeLabel {
 
 export function nodeLabel(n: HeapNodeAttributes): NodeLabel {
   if (n.folded !== undefined) return { title: truncate(n.folded, FOLDED_LENGTH), id: '', preview: '', sizes: '' };
-  const title = truncate(n.gcRoot ? n.name : n.className, TITLE_LENGTH);
+  // A scope reads as what it is (`{closure scope of f() app/x.js:3:7}`), not `system / Context`.
+  const title = n.gcRoot ? truncate(n.name, TITLE_LENGTH) : n.label && n.type !== 'closure' ? truncate(n.label, LABEL_LENGTH) : truncate(n.className, TITLE_LENGTH);
   const sizes = `self ${formatSize(n.selfSize)}${n.retainedSize === null ? '' : `, retained ${formatSize(n.retainedSize)}`}`;
   return { title, id: `@${n.id}`, preview: preview(n), sizes };
 }

@@ -1,4 +1,4 @@
-import { extractSubgraph, formatCount, ordinalsOfIds, plural, safeText, sampleClassInstances, truncate, type Subgraph } from '@heapdiff/core';
+import { CodeNames, extractSubgraph, formatCount, ordinalsOfIds, plural, safeText, sampleClassInstances, truncate, type Subgraph } from '@heapdiff/core';
 import { filterGraphByLabel, graphToDot, graphFromSubgraph, nodeLabelText, type HeapSubgraph } from '@heapdiff/graphviz-export';
 import { UsageError } from '../errors.js';
 import { compileRegex, didYouMean } from '../args/class-filter.js';
@@ -84,6 +84,7 @@ export async function runObjectGraph(verb: GraphVerb, args: ObjectGraphArgs): Pr
     tooMany,
     includeWeak: args.weak === true,
     includeBuiltins: args.includeBuiltins === true,
+    code: new CodeNames(analysis.graph, { cwd: process.cwd() }),
   });
   if (sub.nodeLimitReached) {
     opts.note(`stopped at ${plural(sub.nodes.length, 'object')}; lower --max-depth or --too-many for a complete graph`);

@@ -1,4 +1,4 @@
-import { pathView, type HeapAnalysis, type PathStep } from '@heapdiff/core';
+import { CodeNames, pathView, type HeapAnalysis, type PathStep } from '@heapdiff/core';
 import { graphFromRetainerPaths, type HeapSubgraph } from '@heapdiff/graphviz-export';
 
 /**
@@ -7,12 +7,13 @@ import { graphFromRetainerPaths, type HeapSubgraph } from '@heapdiff/graphviz-ex
  */
 export function retainerPathsGraph(analysis: HeapAnalysis, paths: readonly PathStep[][], alone?: number): HeapSubgraph {
   const drawn = paths.filter((p) => p.length > 0);
+  const code = new CodeNames(analysis.graph, { cwd: process.cwd() });
   if (drawn.length === 0 && alone !== undefined) {
-    const graph = graphFromRetainerPaths([pathView(analysis, [{ ordinal: alone, edge: -1 }])]);
+    const graph = graphFromRetainerPaths([pathView(analysis, [{ ordinal: alone, edge: -1 }], { code })]);
     // graphFromRetainerPaths takes a path's first step for the global object or a GC root; this one is neither.
     graph.updateEachNodeAttributes((_, attrs) => ({ ...attrs, global: false, gcRoot: false }));
     return graph;
   }
   // Ordinals tell apart objects that a damaged snapshot gave one id.
-  return graphFromRetainerPaths(drawn.map((p) => pathView(analysis, p).map((step, i) => ({ ...step, ordinal: p[i]!.ordinal }))));
+  return graphFromRetainerPaths(drawn.map((p) => pathView(analysis, p, { code }).map((step, i) => ({ ...step, ordinal: p[i]!.ordinal }))));
 }

@@ -144,6 +144,12 @@ export class CodeNames {
     return null;
   }
 
+  /** What a person reads for a node: a function with its file:line:col, a scope for what it is; null for anything else. */
+  label(o: number): string | null {
+    if (this.g.nodeType[o] === this.g.nodeTypeId.closure) return this.functionLabel(o);
+    return this.isScope(o) ? this.scopeLabel(o) : null;
+  }
+
   /** `{module scope app/x.js}` or `{closure scope of f() app/x.js:3:7}`. */
   scopeLabel(c: number): string {
     const info = this.scope(c);

@@ -37,7 +37,7 @@ export function pathView(analysis: HeapAnalysis, path: readonly PathStep[], opti
   const closure = g.nodeTypeId.closure;
   const hidden = g.edgeTypeId.hidden;
   return path.map(({ ordinal: o, edge }, k) => {
-    const label = !code ? null : g.nodeType[o] === closure ? code.functionLabel(o) : code.isScope(o) ? code.scopeLabel(o) : null;
+    const label = code ? code.label(o) : null;
     // A scope's unnamed slot, named after its variable as DevTools names the others.
     const variable = code && k > 0 && edge >= 0 && g.edgeType[edge] === hidden ? code.variableName(path[k - 1]!.ordinal, edge) : null;
     return {

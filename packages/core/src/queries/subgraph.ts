@@ -1,6 +1,7 @@
 import { InvalidOptionError } from '../errors/errors.js';
 import type { HeapGraph } from '../graph/heap-graph.js';
 import type { ClassTable } from '../naming/class-names.js';
+import type { CodeNames } from '../naming/code-names.js';
 import { NO_DISTANCE } from '../algorithms/distances.js';
 import { pickNeighbours, type SubgraphDirection, type SubgraphSource } from './subgraph-neighbours.js';
 
@@ -23,6 +24,8 @@ export interface SubgraphOptions {
    * program holds (default false).
    */
   includeBuiltins?: boolean;
+  /** Names functions and scopes with their file:line:col (`label`). */
+  code?: CodeNames;
 }
 
 export interface SubgraphNode {
@@ -34,6 +37,8 @@ export interface SubgraphNode {
   name: string;
   /** Class as `summary` shows it (`LeakyRequest`, `(string)`, `{a, b}`). */
   className: string;
+  /** With `code`: `onTick() app/timer.js:7:24` for a function, `{module scope app/x.js}` for a scope. */
+  label: string | null;
   selfSize: number;
   retainedSize: number | null;
   /** Distance from a GC root (DevTools), or null if unknown or unreachable. */
@@ -108,7 +113,7 @@ export function extractSubgraph(source: SubgraphSource, starts: readonly number[
   let nodeLimitReached = false;
 
   const add = (o: number, depth: number, start: boolean): SubgraphNode => {
-    const node = describeNode(source, o, depth, start, globals);
+    const node = describeNode(source, o, depth, start, globals, options.code);
     indexOf.set(o, nodes.length);
     nodes.push(node);
     return node;
@@ -163,7 +168,7 @@ function globalObjects(g: HeapGraph): Set<number> {
   return result;
 }
 
-function describeNode(source: SubgraphSource, o: number, depth: number, start: boolean, globals: Set<number>): SubgraphNode {
+function describeNode(source: SubgraphSource, o: number, depth: number, start: boolean, globals: Set<number>, code: CodeNames | undefined): SubgraphNode {
   const g = source.graph;
   const { classes, retainedSize, distance } = source;
   const name = g.nodeName(o);
@@ -174,6 +179,7 @@ function describeNode(source: SubgraphSource, o: number, depth: number, start: b
     type: g.nodeTypeName(o),
     name: name.length > NAME_LIMIT ? name.slice(0, NAME_LIMIT) : name,
     className: classes ? classes.names[classes.classOf[o]!]! : `(${g.nodeTypeName(o)})`,
+    label: code ? code.label(o) : null,
     selfSize: (source.selfSize ?? g.nodeSelfSize)[o]!,
     retainedSize: retainedSize ? retainedSize[o]! : null,
     distance: d === NO_DISTANCE ? null : d,
