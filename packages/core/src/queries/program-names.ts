@@ -50,8 +50,8 @@ export function nameOfPath(analysis: HeapAnalysis, code: CodeNames, path: readon
       // By identity, not by the edge: Node 18's loader also pairs each Module with its exports in a WeakMap.
       const file = code.commonJsModuleFile(prev);
       if (code.isUserFile(file)) anchor = { step: k, kind: 'exports', label: '', where: `exports of ${code.files.display(file)}` };
-    } else if (type === internal && g.nodeNameIndex[node] === names['system / Cell'] && k >= 2) {
-      const exported = esmExport(analysis, code, names, path[k - 2]!.ordinal, prev, e);
+    } else if (type === internal && g.nodeNameIndex[node] === names['system / Cell']) {
+      const exported = esmExportOfCell(analysis, code, names, node);
       if (exported) anchor = { step: k + 1, kind: 'export', label: exported.name, where: `export of ${exported.file}` };
     } else if (k === 1 && type === property && isGlobalObject(analysis, prev) && isProgramValue(analysis, code, node)) {
       anchor = { step: k, kind: 'global', label: `globalThis.${g.edgeName(e)}`, where: 'global' };
@@ -116,6 +116,32 @@ function mapSlotText(analysis: HeapAnalysis, names: Record<KnownName, number>, t
     return g.nodeType[key] === g.nodeTypeId.string ? `.get(${JSON.stringify(g.nodeName(key))})` : '.get(…)';
   }
   return '.get(…)';
+}
+
+/** Retainers looked at per object when naming a Cell: a module's exports table has one or two. */
+const MAX_CELL_RETAINERS = 64;
+
+/**
+ * The export a Cell holds, found from the Cell whatever the path took to reach it (the exports
+ * table, a function's module context, a namespace object): a table that holds it and that an ES
+ * module holds.
+ */
+function esmExportOfCell(analysis: HeapAnalysis, code: CodeNames, names: Record<KnownName, number>, cell: number): { name: string; file: string } | null {
+  const g = analysis.graph;
+  const { firstRetainerIndex, retainingNode, retainingEdge } = g.getRetainers();
+  const internal = g.edgeTypeId.internal;
+  const cellEnd = Math.min(firstRetainerIndex[cell + 1]!, firstRetainerIndex[cell]! + MAX_CELL_RETAINERS);
+  for (let r = firstRetainerIndex[cell]!; r < cellEnd; r++) {
+    const table = retainingNode[r]!;
+    const e = retainingEdge[r]!;
+    if (g.edgeType[e] !== internal) continue;
+    const tableEnd = Math.min(firstRetainerIndex[table + 1]!, firstRetainerIndex[table]! + MAX_CELL_RETAINERS);
+    for (let t = firstRetainerIndex[table]!; t < tableEnd; t++) {
+      const exported = esmExport(analysis, code, names, retainingNode[t]!, table, e);
+      if (exported) return exported;
+    }
+  }
+  return null;
 }
 
 /** An ES module's export: the exports table pairs each name (edge i-1) with its Cell (edge i). */
