@@ -50,7 +50,7 @@ function svgHeights(text: string): number[] {
 describe('the closure chain', () => {
   test('leaks --graph draws every group, the chain folded, each drawing small', async () => {
     const out = join(dir, 'graphs');
-    await cli('leaks', ...snapshots, '--graph', out);
+    await cli('leaks', ...snapshots, '--out-dir', out);
     const files = readdirSync(out);
     expect(files.filter((f) => f.endsWith('.svg')).length).toBeGreaterThan(0);
     let folded = 0;
@@ -64,7 +64,7 @@ describe('the closure chain', () => {
 
   test('leaks --limit 1 --paths 1 --graph: one small drawing', async () => {
     const out = join(dir, 'one');
-    await cli('leaks', ...snapshots, '--graph', out, '--limit', '1', '--paths', '1');
+    await cli('leaks', ...snapshots, '--out-dir', out, '--limit', '1', '--paths', '1');
     const [svg] = readdirSync(out).filter((f) => f.endsWith('.svg'));
     const text = readFileSync(join(out, svg!), 'utf8');
     expect(svgHeights(text)[0]).toBeLessThan(MAX_HEIGHT_PT);

@@ -104,7 +104,7 @@ describe('leaks by holder', () => {
     expect(chain.chain!.links).toBeGreaterThan(1_000);
     // The JSON path keeps its end near the members however long the chain.
     expect(chain.paths[0]!.length).toBeLessThanOrEqual(2_100);
-    const graphs = await cli(['leaks', ...snapshots, '--limit', '1', '--graph', join(await scratch(), 'chain-graphs')]);
+    const graphs = await cli(['leaks', ...snapshots, '--limit', '1', '--out-dir', join(await scratch(), 'chain-graphs')]);
     expect(graphs.code, graphs.stderr).toBe(0);
   });
 

@@ -111,7 +111,7 @@ describe('heapdiff path --dot / -o', () => {
 describe('heapdiff leaks --graph DIR', () => {
   test('one DOT and one SVG per group, named by rank and class; the LeakyRequest drawing shows its holder', async () => {
     const out = join(dir, 'graphs');
-    const r = await cli('leaks', '--by', 'class', ...snapshots, '--graph', out, '--limit', '4', '--json');
+    const r = await cli('leaks', '--by', 'class', ...snapshots, '--out-dir', out, '--limit', '4', '--json');
     expect(r.code, r.stderr).toBe(0);
     const json = outputSchemas.LeaksByClassSchema.parse(JSON.parse(r.stdout));
     expect(json.groups).toHaveLength(4);
@@ -144,7 +144,7 @@ describe('heapdiff leaks --graph DIR', () => {
 
   test('text output says where the drawings went', async () => {
     const out = join(dir, 'graphs-text');
-    const r = await cli('leaks', '--by', 'class', snapshots[0]!, snapshots[1]!, '--graph', out, '--limit', '2');
+    const r = await cli('leaks', '--by', 'class', snapshots[0]!, snapshots[1]!, '--out-dir', out, '--limit', '2');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Retainer graphs of the 2 groups \(DOT and SVG\) in .*graphs-text: 01-\w+\.svg/);
     expect(await readdir(out)).toHaveLength(4);
@@ -157,10 +157,10 @@ describe('heapdiff leaks --graph DIR', () => {
     await writeFile(notDir, 'keep me');
     const out = join(dir, 'never');
     const cases: [string[], string][] = [
-      [[snapshots[0]!, bad, '--graph', out], out],
-      [[bad, snapshots[1]!, '--graph', out], out],
-      [[snapshots[0]!, snapshots[1]!, '--graph', notDir], notDir],
-      [[snapshots[0]!, snapshots[1]!, '--graph', out, '--threshold', 'lots'], out],
+      [[snapshots[0]!, bad, '--out-dir', out], out],
+      [[bad, snapshots[1]!, '--out-dir', out], out],
+      [[snapshots[0]!, snapshots[1]!, '--out-dir', notDir], notDir],
+      [[snapshots[0]!, snapshots[1]!, '--out-dir', out, '--threshold', 'lots'], out],
     ];
     for (const [args] of cases) {
       const r = await cli('leaks', '--by', 'class', ...args);
@@ -174,7 +174,7 @@ describe('heapdiff leaks --graph DIR', () => {
 
   test('a file that cannot be written leaves no partial set: a name taken by a directory', async () => {
     const probe = join(dir, 'probe');
-    expect((await cli('leaks', ...snapshots, '--graph', probe, '--limit', '4')).code).toBe(0);
+    expect((await cli('leaks', ...snapshots, '--out-dir', probe, '--limit', '4')).code).toBe(0);
     const names = (await readdir(probe)).sort();
     expect(names).toHaveLength(8);
     const out = join(dir, 'blocked');
@@ -182,10 +182,10 @@ describe('heapdiff leaks --graph DIR', () => {
     // The last file of the set is taken: every other one could have been written before it.
     const taken = names.at(-1)!;
     await mkdir(join(out, taken));
-    const r = await cli('leaks', ...snapshots, '--graph', out, '--limit', '4');
+    const r = await cli('leaks', ...snapshots, '--out-dir', out, '--limit', '4');
     expect(r.code, r.stdout).toBe(2);
     expect(await readdir(out)).toEqual([taken]);
-    expect(r.stderr).toMatch(new RegExp(`^heapdiff: --graph .*blocked: cannot write ${taken.replace(/[.]/g, '\\.')} \\(EISDIR\\)\n$`));
+    expect(r.stderr).toMatch(new RegExp(`^heapdiff: --out-dir .*blocked: cannot write ${taken.replace(/[.]/g, '\\.')} \\(EISDIR\\)\n$`));
     expect((await readdir(dir)).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
@@ -198,9 +198,9 @@ describe('heapdiff leaks --graph DIR', () => {
       await chmod(out, 0o555);
     }
     const before = await readdir(out);
-    const r = await cli('leaks', ...snapshots, '--graph', out, '--limit', '4');
+    const r = await cli('leaks', ...snapshots, '--out-dir', out, '--limit', '4');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^heapdiff: --graph .+: cannot write in the directory \(\w+\)\n$/);
+    expect(r.stderr).toMatch(/^heapdiff: --out-dir .+: cannot write in the directory \(\w+\)\n$/);
     expect(await readdir(out)).toEqual(before);
   });
 });

@@ -39,7 +39,7 @@ beforeAll(async () => {
   dir = join(work, 'server');
   const portFile = join(work, 'port');
   const load = `${quote(process.execPath)} ${quote(CLIENT)} ${quote(portFile)}`;
-  recorded = await heapdiff(['record', '--count', '3', '--interval', '1500ms', '--sample-every', '50ms', '--load', load, '-o', dir, '--', 'node', SERVER, portFile]);
+  recorded = await heapdiff(['record', '--count', '3', '--interval', '1500ms', '--sample-every', '50ms', '--load', load, '--out-dir', dir, '--', 'node', SERVER, portFile]);
   series = MemorySeriesSchema.parse(JSON.parse(readFileSync(join(dir, 'memory.json'), 'utf8')));
 });
 afterAll(async () => {
@@ -186,7 +186,7 @@ describe('heapdiff memory', () => {
 describe('record --load that fails', () => {
   test('a run that exits non-zero is reported with its output, and the recording goes on', async () => {
     const out = join(work, 'failing-load');
-    const result = await heapdiff(['record', '--count', '2', '--interval', '600ms', '--load', 'echo "no server at :9" >&2; exit 3', '-o', out, '--', 'node', TARGET]);
+    const result = await heapdiff(['record', '--count', '2', '--interval', '600ms', '--load', 'echo "no server at :9" >&2; exit 3', '--out-dir', out, '--', 'node', TARGET]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/load before 2-target: exited with code 3 after \d+\.\d s \(failed\)\n {4}load\| no server at :9\n/);
     expect(readdirSync(out).sort()).toEqual(['1-baseline.heapsnapshot', '2-target.heapsnapshot', 'memory.json']);
@@ -194,13 +194,13 @@ describe('record --load that fails', () => {
 
   test('a command that cannot run at all ends the recording at once: one line, exit 2', async () => {
     const out = join(work, 'missing-load');
-    const result = await heapdiff(['record', '--count', '2', '--interval', '600ms', '--load', 'no-such-load-generator --rps 10', '-o', out, '--', 'node', TARGET]);
+    const result = await heapdiff(['record', '--count', '2', '--interval', '600ms', '--load', 'no-such-load-generator --rps 10', '--out-dir', out, '--', 'node', TARGET]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/heapdiff: --load: cannot run "no-such-load-generator --rps 10" \(.*not found.*\); kept 1 complete snapshot in /);
   });
 
   test('--load needs something between snapshots', async () => {
-    const result = await heapdiff(['record', '--count', '1', '--load', 'true', '-o', join(work, 'one'), '--', 'node', TARGET]);
+    const result = await heapdiff(['record', '--count', '1', '--load', 'true', '--out-dir', join(work, 'one'), '--', 'node', TARGET]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe('heapdiff: --load runs between snapshots: it needs --count 2 or more');
   });

@@ -78,7 +78,7 @@ afterAll(async () => {
 describe('record: nothing to connect to, private files', () => {
   test('while a Node.js program is recorded, neither it nor anything heapdiff started listens on a socket', async () => {
     const dir = join(work, 'no-port');
-    const run = record(['--count', '2', '--interval', '1500ms', '-o', dir, '--', 'node', scenario('record-target.cjs')]);
+    const run = record(['--count', '2', '--interval', '1500ms', '--out-dir', dir, '--', 'node', scenario('record-target.cjs')]);
     const pid = Number(await run.waitFor(/job runner started \(pid (\d+)\)/, 'stdout'));
     const tree = processTree(run.child.pid!);
     expect(tree).toContain(pid);
@@ -100,7 +100,7 @@ describe('record: nothing to connect to, private files', () => {
   });
 
   test('the program does not see the agent: no flag, no variable, nothing kept alive, forked children start clean', async () => {
-    const run = record(['--count', '1', '--interval', '60s', '-o', join(work, 'visibility'), '--', 'node', scenario('agent-visibility.cjs')]);
+    const run = record(['--count', '1', '--interval', '60s', '--out-dir', join(work, 'visibility'), '--', 'node', scenario('agent-visibility.cjs')]);
     const { code } = await run.exited;
     // It ended by itself after a second: the agent's pipe and timer kept nothing alive.
     expect(code).toBe(2);
@@ -113,7 +113,7 @@ describe('record: nothing to connect to, private files', () => {
 
 describe('record: the program and what it started', () => {
   test('a child sharing the program\'s output is stopped with it, and heapdiff does not wait for it', async () => {
-    const run = record(['--count', '1', '--interval', '500ms', '-o', join(work, 'grandchild'), '--', 'node', scenario('spawns-grandchild.cjs')]);
+    const run = record(['--count', '1', '--interval', '500ms', '--out-dir', join(work, 'grandchild'), '--', 'node', scenario('spawns-grandchild.cjs')]);
     const grandchild = Number(await run.waitFor(/grandchild pid (\d+)/, 'stdout'));
     try {
       // Before: heapdiff waited as long as the grandchild (120 s) kept the program's stderr open.
@@ -127,7 +127,7 @@ describe('record: the program and what it started', () => {
   test('the program\'s stderr is its own: heapdiff never reads it (a long line that looks like Node\'s messages passes whole)', async () => {
     const bytes = 32 * 1024 * 1024;
     const dir = join(work, 'stderr');
-    const run = record(['--on-signal', '--count', '1', '-o', dir, '--', 'node', scenario('long-stderr-line.cjs'), String(bytes)]);
+    const run = record(['--on-signal', '--count', '1', '--out-dir', dir, '--', 'node', scenario('long-stderr-line.cjs'), String(bytes)]);
     const pid = Number(await run.waitFor(/wrote \d+ bytes to stderr \(pid (\d+)\)/, 'stdout'));
     // The program writes straight into the pipe heapdiff's stderr is: heapdiff scans none of its
     // bytes, however they are cut, so it cannot fall behind (it re-split a partial
@@ -144,7 +144,7 @@ describe('record: the program and what it started', () => {
   });
 
   test('heapdiff killed outright (SIGKILL): the program, left without its pipe, ends itself', async () => {
-    const run = record(['--count', '3', '--interval', '2s', '-o', join(work, 'killed'), '--', 'node', scenario('record-target.cjs')]);
+    const run = record(['--count', '3', '--interval', '2s', '--out-dir', join(work, 'killed'), '--', 'node', scenario('record-target.cjs')]);
     const pid = Number(await run.waitFor(/job runner started \(pid (\d+)\)/, 'stdout'));
     run.child.kill('SIGKILL');
     await run.exited;
@@ -156,7 +156,7 @@ describe('record --on-signal', () => {
   test('takes only the snapshots it asked for: a snapshot the program wrote itself stays where it is', async () => {
     const cwd = await mkdtemp(join(work, 'own-snapshot-'));
     const dir = join(work, 'own-snapshot-out');
-    const run = record(['--on-signal', '--count', '2', '-o', dir, '--', 'node', scenario('writes-own-snapshot.cjs')], { cwd });
+    const run = record(['--on-signal', '--count', '2', '--out-dir', dir, '--', 'node', scenario('writes-own-snapshot.cjs')], { cwd });
     const [own, pid] = (await run.waitFor(/wrote (Heap\.\S+\.heapsnapshot \(pid \d+\))/, 'stdout')).split(' (pid ');
     const ownSize = statSync(join(cwd, own!)).size;
     run.child.kill('SIGUSR2'); // to heapdiff
@@ -172,7 +172,7 @@ describe('record --on-signal', () => {
 describe('record: SIGHUP and SIGQUIT end it like Ctrl-C', () => {
   test('SIGHUP after a snapshot: the program is stopped, the complete snapshot kept, exit 129', async () => {
     const dir = join(work, 'hup');
-    const run = record(['--count', '3', '--interval', '400ms', '-o', dir, '--', 'node', scenario('record-target.cjs')]);
+    const run = record(['--count', '3', '--interval', '400ms', '--out-dir', dir, '--', 'node', scenario('record-target.cjs')]);
     const pid = Number(await run.waitFor(/job runner started \(pid (\d+)\)/, 'stdout'));
     await run.waitFor('1-baseline.heapsnapshot');
     run.child.kill('SIGHUP');
@@ -185,7 +185,7 @@ describe('record: SIGHUP and SIGQUIT end it like Ctrl-C', () => {
 
   test('SIGQUIT while a snapshot is being written: no partial file, the program stopped, exit 131', async () => {
     const dir = join(work, 'quit');
-    const run = record(['--count', '2', '--interval', '300ms', '-o', dir, '--', 'node', scenario('big-heap.cjs')]);
+    const run = record(['--count', '2', '--interval', '300ms', '--out-dir', dir, '--', 'node', scenario('big-heap.cjs')]);
     const pid = Number(await run.waitFor(/holding \d+ objects \(pid (\d+)\)/, 'stdout'));
     let sent = false;
     while (!sent) {
@@ -220,7 +220,7 @@ describe.skipIf(!hasChromium())('record --url', () => {
 
   test('Chromium is driven over a pipe: no port, only its singleton socket in a private directory; the page\'s heap is sampled', async () => {
     const dir = join(work, 'page');
-    const run = record(['--url', `${base}/modal-leak.html`, '--count', '2', '--interval', '1s', '--sample-every', '100ms', '-o', dir]);
+    const run = record(['--url', `${base}/modal-leak.html`, '--count', '2', '--interval', '1s', '--sample-every', '100ms', '--out-dir', dir]);
     await run.waitFor('1-baseline.heapsnapshot');
     const tree = processTree(run.child.pid!);
     expect(tree.length).toBeGreaterThan(2); // Chromium's processes are there

@@ -52,7 +52,7 @@ function leftovers(dir: string): string[] {
 describe.each(WANTED_MAJORS.filter((m) => m !== 20))('record -- node on Node %i', (major: NodeMajor) => {
   test.skipIf(!availableMajors.includes(major))('records three snapshots, prints the leaks command, and leaks finds the job leak', async () => {
     const dir = join(work, `node${major}`);
-    const result = await heapdiff(['record', '--count', '3', '--interval', '600ms', '-o', dir, '--node', nodeBinary(major), '--', 'node', TARGET]);
+    const result = await heapdiff(['record', '--count', '3', '--interval', '600ms', '--out-dir', dir, '--node', nodeBinary(major), '--', 'node', TARGET]);
     expect(result.stderr).toContain('1-baseline.heapsnapshot');
     expect(result.code, result.stderr).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['1-baseline.heapsnapshot', '2-target.heapsnapshot', '3-final.heapsnapshot', 'memory.json']);
@@ -69,7 +69,7 @@ describe.each(WANTED_MAJORS.filter((m) => m !== 20))('record -- node on Node %i'
 describe('record -- node', () => {
   test('--analyze runs leaks on the snapshots', async () => {
     const dir = join(work, 'analyze');
-    const result = await heapdiff(['record', '--count', '2', '--interval', '500ms', '-o', dir, '--analyze', '--', 'node', TARGET, '10']);
+    const result = await heapdiff(['record', '--count', '2', '--interval', '500ms', '--out-dir', dir, '--analyze', '--', 'node', TARGET, '10']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^1 leak: retryRegistry$/m);
     expect(result.stdout).toMatch(/allocated between 1-baseline\.heapsnapshot and 2-target\.heapsnapshot are alive in 2-target\.heapsnapshot/);
@@ -77,10 +77,21 @@ describe('record -- node', () => {
     expect(result.stdout).toContain('InvoiceJob');
   });
 
+  test('--quiet: the files written and nothing else (-o DIR, the old spelling of --out-dir, still works)', async () => {
+    const dir = join(work, 'quiet');
+    const result = await heapdiff(['record', '--count', '1', '--interval', '500ms', '-o', dir, '--quiet', '--', 'node', TARGET, '10']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).not.toContain('Next:'); // the program's own output still passes through
+    expect(result.stderr).not.toContain('Recording');
+    expect(result.stderr).not.toContain('note:');
+    expect(result.stderr).toContain('1-snapshot.heapsnapshot');
+    expect(readdirSync(dir).sort()).toEqual(['1-snapshot.heapsnapshot', 'memory.json']);
+  });
+
   test('a program that ends before the last snapshot: exit 2, one line, no partial files', async () => {
     const dir = join(work, 'early');
     // Lives 2.5 s: one or two of the snapshots (1 s apart) fit, the third never does.
-    const result = await heapdiff(['record', '--interval', '1s', '-o', dir, '--', 'node', '-e', 'setTimeout(() => {}, 2500)']);
+    const result = await heapdiff(['record', '--interval', '1s', '--out-dir', dir, '--', 'node', '-e', 'setTimeout(() => {}, 2500)']);
     expect(result.code).toBe(2);
     const lines = result.stderr.trim().split('\n');
     expect(lines.at(-1)).toMatch(/^heapdiff: the program exited with code 0 after [12] of 3 snapshots \(it has to run until the last one: lower --interval or --count\); kept [12] complete snapshots? in /);
@@ -91,7 +102,7 @@ describe('record -- node', () => {
     // A second in, once the inspector is connected: Node can hang when a program dies during the
     // connection handshake itself (record then gives up after 30 s; too slow for a test).
     const crash = 'setTimeout(() => { throw new Error("config missing"); }, 1000)';
-    const result = await heapdiff(['record', '--interval', '20s', '-o', join(work, 'crash'), '--', 'node', '-e', crash]);
+    const result = await heapdiff(['record', '--interval', '20s', '--out-dir', join(work, 'crash'), '--', 'node', '-e', crash]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('config missing');
     expect(result.stderr).toMatch(/heapdiff: the program exited with code 1/);
@@ -100,17 +111,17 @@ describe('record -- node', () => {
 
   test('not a Node.js program, or no program at all: usage error', async () => {
     for (const args of [['--', 'python3', 'app.py'], []]) {
-      const result = await heapdiff(['record', '-o', join(work, 'usage'), ...args]);
+      const result = await heapdiff(['record', '--out-dir', join(work, 'usage'), ...args]);
       expect(result.code).toBe(2);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
     }
-    const missing = await heapdiff(['record', '-o', join(work, 'usage'), '--node', join(work, 'no-such-node'), '--', 'node', TARGET]);
+    const missing = await heapdiff(['record', '--out-dir', join(work, 'usage'), '--node', join(work, 'no-such-node'), '--', 'node', TARGET]);
     expect(missing.stderr.trim()).toMatch(/^heapdiff: cannot start .*no-such-node \(ENOENT\)$/);
   });
 
   test('Ctrl-C: the program is stopped, complete snapshots kept, no partial file, exit 130', async () => {
     const dir = join(work, 'interrupted');
-    const child = spawn(process.execPath, [CLI, 'record', '--count', '3', '--interval', '400ms', '-o', dir, '--', 'node', TARGET], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'record', '--count', '3', '--interval', '400ms', '--out-dir', dir, '--', 'node', TARGET], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (t: string) => { stdout += t; });
@@ -133,7 +144,7 @@ describe('record -- node', () => {
 
   test('--on-signal: a snapshot per SIGUSR2', async () => {
     const dir = join(work, 'signal');
-    const child = spawn(process.execPath, [CLI, 'record', '--on-signal', '--count', '2', '-o', dir, '--', 'node', TARGET], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'record', '--on-signal', '--count', '2', '--out-dir', dir, '--', 'node', TARGET], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let stdout = '';
     const waitFor = (text: string, stream: 'stdout' | 'stderr' = 'stderr'): Promise<void> => new Promise((resolve) => {
@@ -173,7 +184,7 @@ describe.skipIf(!hasChromium())('record --url', () => {
 
   test('records a page in Chromium, and leaks finds the detached DOM its Map holds', async () => {
     const dir = join(work, 'page');
-    const result = await heapdiff(['record', '--url', `${base}/modal-leak.html`, '--count', '3', '--interval', '700ms', '-o', dir]);
+    const result = await heapdiff(['record', '--url', `${base}/modal-leak.html`, '--count', '3', '--interval', '700ms', '--out-dir', dir]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('heapdiff leaks');
     const groups = await leakGroups(dir);
@@ -185,7 +196,7 @@ describe.skipIf(!hasChromium())('record --url', () => {
   });
 
   test('a page that does not load: exit 2, one line', async () => {
-    const result = await heapdiff(['record', '--url', `${base}/missing.html`, '--count', '1', '-o', join(work, 'missing')]);
+    const result = await heapdiff(['record', '--url', `${base}/missing.html`, '--count', '1', '--out-dir', join(work, 'missing')]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toMatch(/^heapdiff: cannot load http:\/\/127\.0\.0\.1:\d+\/missing\.html \((HTTP 404|net::ERR_HTTP_RESPONSE_CODE_FAILURE)\)$/);
   });

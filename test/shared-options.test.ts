@@ -271,10 +271,11 @@ describe('--help', () => {
     backrefs: ['--output'],
     refs: ['--output'],
     report: ['--class', '--ignore', '--min-size', '--limit', '--output'],
-    leaks: ['--class', '--ignore', '--sort', '--min-size', '--limit', '--format', '--json', '--output'],
+    leaks: ['--class', '--ignore', '--sort', '--min-size', '--limit', '--format', '--json', '--output', '--out-dir'],
     suspects: ['--class', '--ignore', '--sort', '--min-size', '--limit', '--format', '--json', '--output'],
     memory: ['--format', '--json', '--output'],
     demo: ['--out-dir'],
+    record: ['--out-dir'],
   };
 
   test.each(commands)('%s --help lists its shared options, with --color and --quiet', async (command) => {
@@ -286,7 +287,7 @@ describe('--help', () => {
     }
   });
 
-  test.each(commands.filter((c) => c !== 'record').flatMap((c) => [[c, '80'], [c, '120']]))(
+  test.each(commands.flatMap((c) => [[c, '80'], [c, '120']]))(
     '%s --help at %s columns: every example command on one line', async (command, columns) => {
       const { stdout } = await ok([command, '--help'], { COLUMNS: columns });
       const examples = stdout.slice(stdout.indexOf('Examples:')).split('\n\n')[0]!.split('\n').slice(1).filter(Boolean);
@@ -328,7 +329,16 @@ describe('leaks', () => {
     expect((await ok(['leaks', s1, s2, s3, '--no-color', '--limit', '1'])).stdout).not.toMatch(ANSI);
   });
 
-  test.each(['--out-dir'])('refuses %s (its drawings go to --graph DIR)', async (option) => unknownOption(['leaks', s1, s3, option, 'x'], option));
+  test('--out-dir DIR draws each entry; --graph DIR still works, noted as deprecated', async () => {
+    const out = join(dir, 'leaks-drawings');
+    const run = await ok(['leaks', s1, s2, s3, '--limit', '1', '--out-dir', out]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(out);
+    const old = join(dir, 'leaks-drawings-old');
+    const legacy = await ok(['leaks', s1, s2, s3, '--limit', '1', '--graph', old]);
+    expect(legacy.stderr).toContain(`heapdiff: note: --graph DIR is deprecated here; use --out-dir ${old}`);
+    expect(existsSync(old)).toBe(true);
+  });
 });
 
 describe('suspects', () => {

@@ -31,7 +31,7 @@ export interface SharedOptionsConfig<S extends string = string> {
    * help and noted as deprecated: `'o'` for `-o DIR` (`demo`, `record`), or an option's name
    * (`'graph'` for `leaks --graph DIR`).
    */
-  outDir?: { describe: string; default?: string; deprecated?: string };
+  outDir?: { describe: string; default?: string; defaultDescription?: string; deprecated?: string };
 }
 
 /** The shared options of one run, parsed and checked. Options a command did not take hold their neutral value. */
@@ -129,7 +129,8 @@ function defineShared(y: Argv<any>, config: SharedOptionsConfig<string>): Argv<a
   }
   if (config.output) add('output', { ...value, alias: 'o', demandOption: config.output.required === true, describe: config.output.describe });
   if (config.outDir) {
-    add('out-dir', { ...value, describe: config.outDir.describe, ...(config.outDir.default ? { defaultDescription: config.outDir.default } : {}) });
+    const shownDefault = config.outDir.defaultDescription ?? config.outDir.default;
+    add('out-dir', { ...value, describe: config.outDir.describe, ...(shownDefault ? { defaultDescription: shownDefault } : {}) });
     const old = config.outDir.deprecated;
     if (old === 'o') add('output', { ...value, alias: 'o', hidden: true, describe: 'Deprecated: use --out-dir' });
     else if (old !== undefined) add(old, { ...value, hidden: true, describe: 'Deprecated: use --out-dir' });

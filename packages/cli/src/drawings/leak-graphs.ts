@@ -25,7 +25,7 @@ export function leakGraphBaseName(rank: number, groupCount: number, className: s
   return `${String(rank).padStart(width, '0')}-${name || 'group'}`;
 }
 
-/** `--graph DIR` is checked before the snapshots are loaded: an existing DIR must be a directory. */
+/** `--out-dir DIR` is checked before the snapshots are loaded: an existing DIR must be a directory. */
 export function checkGraphDir(dir: string): void {
   let isDirectory: boolean;
   try {
@@ -33,7 +33,7 @@ export function checkGraphDir(dir: string): void {
   } catch {
     return; // created once there is something to write
   }
-  if (!isDirectory) throw new UsageError(`--graph ${dir}: not a directory`);
+  if (!isDirectory) throw new UsageError(`--out-dir ${dir}: not a directory`);
 }
 
 /** One drawing: a leak entry's retainer paths, its title, and the name its files are given. */
@@ -70,6 +70,6 @@ export async function writeLeakGraphs(dir: string, analysis: HeapAnalysis, drawi
     return { files, base, dot, svg: await dotToSvg(dot) };
   }));
   if (rendered.length === 0) return [];
-  await writeFileSet('--graph', dir, rendered.flatMap(({ base, dot, svg }) => [{ name: `${base}.dot`, data: dot }, { name: `${base}.svg`, data: svg }]));
+  await writeFileSet('--out-dir', dir, rendered.flatMap(({ base, dot, svg }) => [{ name: `${base}.dot`, data: dot }, { name: `${base}.svg`, data: svg }]));
   return rendered.map((r) => r.files);
 }

@@ -11,4 +11,5 @@ export const leaksOptions = sharedOptions({
   limit: { default: 20, describe: 'Entries to show (0 = all)' },
   formats: ['table', 'json', 'csv'],
   output: { describe: 'Write the output to FILE (.json or .csv picks the format)' },
+  outDir: { describe: 'Also draw each entry\'s retainer path into DIR (NN-Name.dot and NN-Name.svg)', deprecated: 'graph' },
 });

@@ -27,8 +27,6 @@ export interface LeaksArgs extends LoadArgs {
   thresholdCount?: unknown;
   paths?: unknown;
   fullPath?: boolean;
-  /** Directory for the drawings. */
-  graph?: unknown;
   [option: string]: unknown;
 }
 
@@ -47,7 +45,7 @@ export async function runLeaks(args: LeaksArgs): Promise<number> {
   const thresholds: Thresholds = { bytes: parseSize(args.threshold ?? '1MB', '--threshold'), count: parseCount(args.thresholdCount ?? 1000, '--threshold-count', 0) };
   const maxPaths = parseCount(args.paths ?? 3, '--paths', 1);
   const failOnLeak = args.failOnLeak === true;
-  const graphDir = args.graph === undefined ? undefined : String(args.graph);
+  const graphDir = opts.outDir;
   if (graphDir !== undefined) checkGraphDir(graphDir);
   // Filters and orders need every entry; otherwise only the first --limit are described in full.
   const filtering = opts.classes.active || opts.minSize > 0 || opts.sort !== 'verdict';

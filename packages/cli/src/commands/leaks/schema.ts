@@ -9,7 +9,7 @@ const SeriesSnapshotSchema = SnapshotInfoSchema.extend({
 });
 
 const ThresholdsSchema = z.object({ bytes: z.number(), count: z.number().int() });
-const GraphFilesSchema = z.object({ dot: z.string(), svg: z.string() }).describe('With --graph DIR: the files drawing this entry\'s path');
+const GraphFilesSchema = z.object({ dot: z.string(), svg: z.string() }).describe('With --out-dir DIR: the files drawing this entry\'s path');
 
 export const LeakGroupSchema = z.object({
   name: z.string(),

@@ -19,7 +19,6 @@ export const leaksCommand: CommandSpec = {
         .option('threshold', { type: 'string', requiresArg: true, default: '1MB', describe: 'Retained size from which an entry is a leak whether it grows or not (1000000, 500kB, 1MB)' })
         .option('threshold-count', { requiresArg: true, default: 1000, describe: 'Object count from which an entry is a leak whether it grows or not' })
         .option('paths', { requiresArg: true, default: 3, describe: 'With --by class: retainer paths shown per group' })
-        .option('graph', { type: 'string', requiresArg: true, describe: 'Write each entry\'s retainer path as a drawing to DIR (NN-Name.dot and NN-Name.svg)' })
         .option('full-path', { type: 'boolean', default: false, describe: 'Show each path from the GC root as DevTools has it, not from the module' }),
       [
         ['$0 leaks 1.heapsnapshot 2.heapsnapshot 3.heapsnapshot', 'who holds what survived, and whether it keeps growing'],

@@ -17,6 +17,7 @@ import { runLeaks } from '../leaks/run.js';
 import { MEMORY_FILE } from '../memory/series.js';
 import { runSummary } from '../summary/run.js';
 import { MemoryLog } from './memory-log.js';
+import { recordOptions } from './options.js';
 import { checkUrl, defaultDir, display, isDirectory, shellQuote } from './paths-and-urls.js';
 
 export interface RecordArgs {
@@ -24,13 +25,14 @@ export interface RecordArgs {
   count: number;
   interval?: string;
   onSignal?: boolean;
-  output?: string;
   node?: string;
   url?: string;
   chromium?: string;
   sampleEvery?: string;
   load?: string;
   analyze: boolean;
+  /** The shared options (`--out-dir`, `--quiet`). */
+  [option: string]: unknown;
 }
 
 const DEFAULT_INTERVAL = '10s';
@@ -50,7 +52,9 @@ const LOAD_TAIL = { ok: 3, failed: 15 };
 const PRIVATE_DIR_MODE = 0o700;
 
 export async function runRecord(args: RecordArgs): Promise<number> {
-  const plan = makePlan(args);
+  const opts = recordOptions.read(args);
+  const plan = makePlan(args, opts.outDir);
+  const quiet = opts.quiet;
   const created = !existsSync(plan.dir);
   mkdirSync(plan.dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const paths = snapshotNames(plan.count).map((name) => join(plan.dir, name));
@@ -92,7 +96,7 @@ export async function runRecord(args: RecordArgs): Promise<number> {
       throw new RecordError(`${reason} ${stage(kept.length, plan)}${hint}`);
     });
     gone.catch(() => {});
-    log(plan.announce(recorder));
+    if (!quiet) log(plan.announce(recorder));
     for (let i = 0; i < plan.count; i++) {
       const loadStarted = Date.now();
       if (load && i > 0) {
@@ -144,7 +148,7 @@ export async function runRecord(args: RecordArgs): Promise<number> {
   await recorder.stop();
   const memoryFile = writeMemory(plan.dir, memory);
   log(`  ${display(memoryFile)}  ${memory.sampleCount} memory samples`);
-  return next(kept, plan.dir, args.analyze);
+  return next(kept, plan.dir, args.analyze, quiet);
 }
 
 function writeMemory(dir: string, memory: MemoryLog): string {
@@ -174,7 +178,7 @@ interface Plan {
   announce(recorder: Recorder): string;
 }
 
-function makePlan(args: RecordArgs): Plan {
+function makePlan(args: RecordArgs, outDir: string | undefined): Plan {
   const count = args.count;
   if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) throw new UsageError(`--count: expected a whole number from 1 to ${MAX_COUNT}, got ${count}`);
   const intervalMs = args.onSignal ? null : parseDuration(args.interval ?? DEFAULT_INTERVAL, '--interval');
@@ -182,8 +186,8 @@ function makePlan(args: RecordArgs): Plan {
   if (sampleEveryMs < MIN_SAMPLE_EVERY_MS) throw new UsageError(`--sample-every: at least ${MIN_SAMPLE_EVERY_MS}ms, got "${args.sampleEvery}"`);
   if (args.load !== undefined && args.load.trim() === '') throw new UsageError('--load: expected a shell command, e.g. --load "node client.js"');
   if (args.load !== undefined && count < 2) throw new UsageError('--load runs between snapshots: it needs --count 2 or more');
-  const dir = resolve(args.output ?? defaultDir());
-  if (existsSync(dir) && !isDirectory(dir)) throw new UsageError(`-o ${args.output}: not a directory`);
+  const dir = resolve(outDir ?? defaultDir());
+  if (existsSync(dir) && !isDirectory(dir)) throw new UsageError(`--out-dir ${outDir}: not a directory`);
   const every = intervalMs === null ? '' : `, ${formatDuration(intervalMs)} apart`;
   const what = `${count} snapshot${count === 1 ? '' : 's'}${every}, into ${display(dir)}; memory every ${formatDuration(sampleEveryMs)}`;
   const loadNote = args.load === undefined ? '' : `\nLoad between snapshots: ${args.load}`;
@@ -218,13 +222,14 @@ function stage(done: number, plan: Plan): string {
 }
 
 /** What to run next (stdout, so a script can pick it up), or the analysis itself with --analyze. */
-async function next(paths: string[], dir: string, analyze: boolean): Promise<number> {
+async function next(paths: string[], dir: string, analyze: boolean, quiet: boolean): Promise<number> {
   const [baseline, target] = paths;
   if (analyze) {
     process.stdout.write('\n');
     if (!target) return runSummary({ snapshot: baseline!, limit: 20, sort: 'retained', json: false });
     return runLeaks({ snapshots: paths, by: 'holder', limit: 20, paths: 3, fullPath: false, failOnLeak: false, threshold: '1MB', thresholdCount: 1000, json: false });
   }
+  if (quiet) return 0;
   const lines = ['', 'Next:'];
   if (!target) lines.push(`  heapdiff summary ${shellQuote(display(baseline!))}`);
   else lines.push(`  heapdiff leaks ${paths.map((p) => shellQuote(display(p))).join(' ')}`);
