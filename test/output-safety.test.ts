@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { analyzeHeap, loadSnapshot, nodeDisplayName, type HeapAnalysis } from '@heapdiff/core';
 import { dotToLayoutJson } from '@heapdiff/graphviz-export';
 import { outputSchemas } from '../packages/cli/dist/schemas.js';
-import { runCli, type CliRun } from './fuzz/cli-contract.js';
+import { runCli, runCliAll, type CliRun } from './fuzz/cli-contract.js';
 import { makeSnapshot } from './helpers/snapshots.js';
 
 /** The scenario's secret, built by the same recipe (it exists nowhere as a literal). */
@@ -61,14 +61,9 @@ async function cli(...args: string[]): Promise<CliRun> {
   return run;
 }
 
-/** Runs the commands two at a time (most of a run is process start-up); results in input order. */
 async function cliAll(commands: string[][]): Promise<CliRun[]> {
-  const runs: CliRun[] = [];
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    for (let i = next++; i < commands.length; i = next++) runs[i] = await cli(...commands[i]!);
-  };
-  await Promise.all([lane(), lane()]);
+  const runs = await runCliAll(commands, CLI_MS);
+  for (const run of runs) expect(run.timedOut).toBe(false);
   return runs;
 }
 

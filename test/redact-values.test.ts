@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { loadSnapshot, type HeapGraph } from '@heapdiff/core';
-import { runCli, type CliRun } from './fuzz/cli-contract.js';
+import { runCli, runCliAll, type CliRun } from './fuzz/cli-contract.js';
 import { makeSnapshot } from './helpers/snapshots.js';
 
 // The scenario's recipe: an ASCII core, then characters that each output format escapes.
@@ -73,14 +73,9 @@ async function cli(...args: string[]): Promise<CliRun> {
   return run;
 }
 
-/** Two at a time (most of a run is process start-up); results in input order. */
 async function cliAll(commands: string[][]): Promise<CliRun[]> {
-  const runs: CliRun[] = [];
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    for (let i = next++; i < commands.length; i = next++) runs[i] = await cli(...commands[i]!);
-  };
-  await Promise.all([lane(), lane()]);
+  const runs = await runCliAll(commands, CLI_MS);
+  for (const run of runs) expect(run.timedOut).toBe(false);
   return runs;
 }
 
@@ -115,9 +110,9 @@ describe('--redact', () => {
       ['diff', ['diff', before, after, '--limit', '0']],
       ['diff --json', ['diff', before, after, '--limit', '0', '--json']],
       ['leaks', ['leaks', before, after, '--limit', '0']],
-      ['leaks --json --graph', ['leaks', before, after, '--limit', '0', '--json', '--graph', graphs]],
+      ['leaks --json --out-dir', ['leaks', before, after, '--limit', '0', '--json', '--out-dir', graphs]],
       ['leaks --by class', ['leaks', before, after, '--by', 'class', '--limit', '0', '--paths', '10']],
-      ['leaks --by class --json --graph', ['leaks', before, after, '--by', 'class', '--limit', '0', '--paths', '10', '--json', '--graph', `${graphs}-by-class`]],
+      ['leaks --by class --json --out-dir', ['leaks', before, after, '--by', 'class', '--limit', '0', '--paths', '10', '--json', '--out-dir', `${graphs}-by-class`]],
       ['growth', ['growth', before, after, '--limit', '0']],
       ['growth --json', ['growth', before, after, '--limit', '0', '--json']],
       ['orphans', ['orphans', after, '--limit', '0']],
