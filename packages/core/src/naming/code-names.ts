@@ -31,6 +31,7 @@ export class CodeNames {
   readonly names: Record<KnownName, number>;
   readonly files: SourceFiles;
   /** Per string: 1 for the names V8 gives scopes (`system / Context`, Chrome's `system / Context / scope @12`). */
+  /** Per string index: 0 not yet asked, 1 a scope's name (`system / Context…`), 2 another name. */
   private scopeName: Uint8Array | null = null;
 
   constructor(private readonly g: HeapGraph, options: SourceFileOptions = {}) {
@@ -83,8 +84,10 @@ export class CodeNames {
     if (g.nodeType[o] !== g.nodeTypeId.object) return false;
     const name = g.nodeNameIndex[o]!;
     if (name === this.names['system / Context']) return true;
-    this.scopeName ??= Uint8Array.from(g.strings, (s) => (s.startsWith('system / Context') ? 1 : 0));
-    return this.scopeName[name] === 1;
+    // Decided per name when first asked: a heap can hold millions of strings, few of them node names.
+    const known = (this.scopeName ??= new Uint8Array(g.strings.length));
+    if (known[name] === 0) known[name] = g.strings[name]!.startsWith('system / Context') ? 1 : 2;
+    return known[name] === 1;
   }
 
   /**

@@ -10,6 +10,8 @@ export const KNOWN_NAMES = [
 
 export type KnownName = (typeof KNOWN_NAMES)[number];
 
+const MAX_KNOWN_LENGTH = Math.max(...KNOWN_NAMES.map((name) => name.length));
+
 /**
  * The string index of each known name, found in one pass over the strings table (a snapshot can
  * hold millions of strings; one `indexOf` per name would scan them all each time).
@@ -17,10 +19,19 @@ export type KnownName = (typeof KNOWN_NAMES)[number];
 export function knownNameIndex(g: HeapGraph): Record<KnownName, number> {
   const wanted = new Map<string, KnownName>(KNOWN_NAMES.map((name) => [name, name]));
   const result = Object.fromEntries(KNOWN_NAMES.map((name) => [name, -1])) as Record<KnownName, number>;
+  // A string of another length or first letter is skipped without hashing it (most of a big heap's strings).
+  const lengths = new Uint8Array(MAX_KNOWN_LENGTH + 1);
+  const firsts = new Uint8Array(128);
+  for (const name of KNOWN_NAMES) {
+    lengths[name.length] = 1;
+    firsts[name.charCodeAt(0)] = 1;
+  }
   let left = KNOWN_NAMES.length;
   const { strings } = g;
   for (let i = 0; i < strings.length && left > 0; i++) {
-    const name = wanted.get(strings[i]!);
+    const s = strings[i]!;
+    if (s.length > MAX_KNOWN_LENGTH || lengths[s.length] === 0 || firsts[s.charCodeAt(0)] !== 1) continue;
+    const name = wanted.get(s);
     if (name !== undefined && result[name] < 0) {
       result[name] = i;
       left--;

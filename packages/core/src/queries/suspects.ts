@@ -177,7 +177,9 @@ function classesHeld(analysis: HeapAnalysis, code: CodeNames, suspects: number[]
   const self = new Float64Array(s * classCount);
   const retained = new Float64Array(s * classCount);
   const objects = new Float64Array(s);
-  const suspectOf = new Map<number, number>(suspects.map((o, i) => [o, i]));
+  // A byte per node, not a Map: the walk asks for every node under the suspects.
+  const isSuspect = new Uint8Array(g.nodeCount);
+  for (const o of suspects) isSuspect[o] = 1;
   const closure = g.nodeTypeId.closure;
   // Closures by (name, script, line, column) in a typed table: a suspect can hold millions of them,
   // and a label is built once per function, not per closure.
@@ -204,7 +206,7 @@ function classesHeld(analysis: HeapAnalysis, code: CodeNames, suspects: number[]
       if (next < firstDominated[o + 1]!) {
         cursor[depth - 1] = next + 1;
         const child = dominated[next]!;
-        if (suspectOf.has(child)) continue;
+        if (isSuspect[child]) continue;
         if (depth === stack.length) {
           stack = grown(stack, new Int32Array(2 * depth));
           cursor = grown(cursor, new Uint32Array(2 * depth));
