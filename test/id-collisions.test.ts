@@ -14,36 +14,31 @@ import { probeCount, usesRandomTables } from '../packages/core/dist/graph/id-ind
 import { graphFromColumns } from './helpers/graph-from-columns.js';
 import { EDGE_TYPES, NODE_TYPES } from './helpers/tiny-snapshot.js';
 
-/** The multiplier of Fibonacci hashing (2^32 / φ), the fixed hash the attack was built against. */
-const FIBONACCI = 0x9e3779b1;
-
-/** The inverse of an odd number modulo 2^32 (Newton's iteration: each step doubles the correct bits). */
-function inverse(a: number): number {
-  let x = a;
-  for (let i = 0; i < 5; i++) x = Math.imul(x, 2 - Math.imul(a, x));
-  return x >>> 0;
-}
-
-const INVERSE = inverse(FIBONACCI);
-
-/** Id k of the attack: its Fibonacci hash is k itself, so ids 0…n share the lowest slots. */
-const collidingId = (k: number): number => Math.imul(k, INVERSE) >>> 0;
+/**
+ * The fixed hash places an id by its low bits (id mod the table size). Id k of the attack is k
+ * rotated left by `bits`: for k below 2^(32 - bits) ids differ only in their high bits and share
+ * one home slot; above, k's high bits pick one of a few homes side by side. A table of 2^bits
+ * slots then holds them in one cluster.
+ */
+const collidingId = (k: number, bits: number): number => ((k << bits) | (k >>> (32 - bits))) >>> 0;
 
 test('the attack ids do collide under the fixed hash (the premise of the tests below)', () => {
-  expect(Math.imul(INVERSE, FIBONACCI) >>> 0).toBe(1);
-  for (const k of [1, 2, 3, 1000, 65_535]) expect(Math.imul(collidingId(k), FIBONACCI) >>> 0).toBe(k);
+  const mask = (1 << 18) - 1;
+  for (const k of [1, 2, 3, 1000, 16_383]) expect(collidingId(k, 18) & mask).toBe(0);
+  const homes = new Set(Array.from({ length: 1 << 17 }, (_, k) => collidingId(k, 18) & mask));
+  expect(homes.size).toBe(8);
 });
 
 describe('probes per lookup stay small for ids chosen to collide', () => {
   const n = 1 << 17;
-  /** The index's table for n ids has 2^18 slots: Fibonacci hashing keeps the top 18 bits. */
-  const SHIFT = 14;
+  /** The index's table for n ids has 2^18 slots: the fixed hash keeps the low 18 bits. */
+  const BITS = 18;
   // [label, id k of the set, an absent id near it]
   const sets: [string, (k: number) => number, (k: number) => number][] = [
-    ['multiples of the inverse of the Fibonacci multiplier (one home slot)', collidingId, (k) => collidingId(n + k)],
+    ['ids that differ only in their high bits (eight home slots)', (k) => collidingId(k, BITS), (k) => (collidingId(k, BITS) | 8) >>> 0],
     // Every id alone in its home slot, the homes side by side: inserts are cheap, one cluster
     // holds them all, and a missing id whose home is in it walks to its end.
-    ['consecutive home slots', (k) => collidingId(k << SHIFT), (k) => collidingId((k << SHIFT) + 1)],
+    ['consecutive home slots', (k) => k, (k) => (k + (1 << BITS)) >>> 0],
     ['ids that differ only in their 17 high bits', (k) => (k << 15) >>> 0, (k) => ((k << 15) | 1) >>> 0],
     ['ids that differ only in their 9 high and 8 low bits', (k) => (((k >>> 8) << 23) | (k & 0xff)) >>> 0, (k) => (((k >>> 8) << 23) | 0x100 | (k & 0xff)) >>> 0],
     ['consecutive odd ids, as V8 writes them', (k) => 2 * k + 1, (k) => 2 * k + 2],
@@ -80,22 +75,25 @@ describe('probes per lookup stay small for ids chosen to collide', () => {
     const v8 = new IdIndex(Uint32Array.from({ length: n }, (_, k) => 2 * k + 1));
     for (let k = 0; k < 2 * n; k++) v8.get(k);
     expect(usesRandomTables(v8)).toBe(false);
-    expect(usesRandomTables(new IdIndex(Uint32Array.from({ length: n }, (_, k) => collidingId(k))))).toBe(true);
-    const consecutive = new IdIndex(Uint32Array.from({ length: n }, (_, k) => collidingId(k << SHIFT)));
+    expect(usesRandomTables(new IdIndex(Uint32Array.from({ length: n }, (_, k) => collidingId(k, BITS))))).toBe(true);
+    const consecutive = new IdIndex(Uint32Array.from({ length: n }, (_, k) => k));
     expect(usesRandomTables(consecutive)).toBe(false);
-    consecutive.get(collidingId(1));
+    consecutive.get(1 << BITS);
     expect(usesRandomTables(consecutive)).toBe(true);
   });
 
   test('an index keeps its hash when it moves to another thread (parts/fromParts)', () => {
-    for (const ids of [Uint32Array.from({ length: 10_000 }, (_, k) => collidingId(k)), Uint32Array.from({ length: 10_000 }, (_, k) => 2 * k + 1)]) {
+    for (const ids of [Uint32Array.from({ length: 10_000 }, (_, k) => collidingId(k, 15)), Uint32Array.from({ length: 10_000 }, (_, k) => 2 * k + 1)]) {
       // What postMessage does to the parts: a structured clone.
       const moved = IdIndex.fromParts(structuredClone(new IdIndex(ids).parts()));
       for (let k = 0; k < ids.length; k++) expect(moved.get(ids[k]!)).toBe(k);
-      expect(moved.has(collidingId(10_000))).toBe(false);
+      expect(moved.has(collidingId(10_000, 15))).toBe(false);
     }
   });
 });
+
+/** The id index of a graph of 2M objects has 2^22 slots: these ids crowd a few thousand home slots. */
+const STAR_BITS = 22;
 
 /**
  * root --shortcut--> Holder --element i--> Item i, for items first…first + count - 1: the root
@@ -109,9 +107,9 @@ function starGraph(first: number, count: number): HeapGraph {
   nodeNameIndex[0] = 1;
   nodeNameIndex[1] = 2;
   const nodeId = new Uint32Array(nodeCount);
-  nodeId[0] = collidingId(1);
-  nodeId[1] = collidingId(2);
-  for (let i = 0; i < count; i++) nodeId[2 + i] = collidingId(3 + first + i);
+  nodeId[0] = collidingId(1, STAR_BITS);
+  nodeId[1] = collidingId(2, STAR_BITS);
+  for (let i = 0; i < count; i++) nodeId[2 + i] = collidingId(3 + first + i, STAR_BITS);
   const nodeSelfSize = new Uint32Array(nodeCount).fill(16);
   nodeSelfSize[0] = 0;
   const firstEdgeIndex = new Uint32Array(nodeCount + 1);
@@ -141,10 +139,10 @@ test('diff, leaks, inspect and path on 2M objects with colliding ids', () => {
   const leaks = findLeaks(analysis, { baseline: new IdIndex(before.nodeId) });
   expect(leaks.map((g) => [g.name, g.count])).toEqual([['Item', half]]);
 
-  const last = collidingId(3 + half + count - 1);
+  const last = collidingId(3 + half + count - 1, STAR_BITS);
   const inspection = inspectNode(analysis, last);
   expect([inspection.className, inspection.retainerCount]).toEqual(['Item', 1]);
   const path = shortestRetainerPath(analysis, after.ordinalOfId(last));
   expect(path.map((step) => after.nodeName(step.ordinal))).toEqual(['Holder', 'Item']);
-  expect(after.ordinalOfId(collidingId(3))).toBe(-1);
+  expect(after.ordinalOfId(collidingId(3, STAR_BITS))).toBe(-1);
 }, 600_000);

@@ -4,22 +4,25 @@
  * empty) side by side, so a lookup costs one cache miss: `leaks` looks up every object of one
  * snapshot in another's index.
  *
- * Slots are placed by Fibonacci hashing first: V8 numbers objects 1, 3, 5…, and the golden-ratio
- * multiplier spreads such runs almost perfectly (the longest cluster of a 1.6M-node snapshot is 3
- * slots). But ids come from files, which may be crafted: ids chosen for that fixed hash land in
- * one cluster and make linear probing quadratic. So no operation may read more than MAX_PROBES
- * slots under it: the first that would, rehashes the index with simple tabulation hashing on
- * tables drawn at random once per thread (Pătrașcu & Thorup, "The Power of Simple Tabulation
- * Hashing", J. ACM 2012), under which linear probing takes O(1) expected probes per operation for
- * every set of ids, since no file can know the tables. An index carries its hash with it (parts()).
+ * Slots are placed by the id's low bits first (id mod the table size): V8 numbers objects 1, 3,
+ * 5… in the order it first sees them, so a snapshot's ids fill the odd slots of a table twice
+ * their number without a collision, and both building the index and looking up a snapshot's ids
+ * in order walk memory in order (a scattering hash costs a cache miss per id: seconds on a 40M-node
+ * heap). But ids come from files, which may be crafted: ids chosen for that fixed hash land in one
+ * cluster and make linear probing quadratic. So no operation may read more than MAX_PROBES slots
+ * under it: the first that would, rehashes the index with simple tabulation hashing on tables
+ * drawn at random once per thread (Pătrașcu & Thorup, "The Power of Simple Tabulation Hashing",
+ * J. ACM 2012), under which linear probing takes O(1) expected probes per operation for every set
+ * of ids, since no file can know the tables. An index carries its hash with it (parts()).
  */
 export class IdIndex {
   private slots: Uint32Array;
-  /** Four tables of 256 random words, one per byte of an id; null while Fibonacci hashing serves. */
+  /** Four tables of 256 random words, one per byte of an id; null while the id's low bits place it. */
   private tables: Uint32Array | null;
   private readonly mask: number;
   private readonly shift: number;
   private count: number;
+  private largestOdd: number;
   /** The type of the node at each position, when the index was read from a snapshot's nodes. */
   nodeTypes: IndexedNodeTypes | null;
 
@@ -32,6 +35,7 @@ export class IdIndex {
     this.mask = size - 1;
     this.shift = 32 - (31 - Math.clz32(size));
     this.count = parts.size;
+    this.largestOdd = parts.largestOdd ?? 0;
     this.nodeTypes = parts.nodeTypes ?? null;
     if (!built) this.addRange(ids, 0, ids.length);
   }
@@ -44,6 +48,11 @@ export class IdIndex {
   /** How many distinct ids the index holds. */
   get size(): number {
     return this.count;
+  }
+
+  /** The largest odd id (V8 numbers the heap's objects with odd ids), or 0: kept as ids are added. */
+  get largestOddId(): number {
+    return this.largestOdd;
   }
 
   /**
@@ -62,12 +71,13 @@ export class IdIndex {
     const slots = this.slots;
     const t = this.tables;
     const slot = t === null
-      ? Math.imul(id, FIBONACCI) >>> this.shift
+      ? id & this.mask
       : (t[id & 0xff]! ^ t[0x100 | ((id >>> 8) & 0xff)]! ^ t[0x200 | ((id >>> 16) & 0xff)]! ^ t[0x300 | (id >>> 24)]!) >>> this.shift;
     if (slots[2 * slot + 1] === 0) {
       slots[2 * slot] = id;
       slots[2 * slot + 1] = position + 1;
       this.count++;
+      if ((id & 1) === 1 && id > this.largestOdd) this.largestOdd = id;
       return true;
     }
     if (slots[2 * slot] === id) return false;
@@ -90,6 +100,7 @@ export class IdIndex {
     slots[2 * slot] = id;
     slots[2 * slot + 1] = position + 1;
     this.count++;
+    if ((id & 1) === 1 && id > this.largestOdd) this.largestOdd = id;
     return true;
   }
 
@@ -99,7 +110,7 @@ export class IdIndex {
     const slots = this.slots;
     const t = this.tables;
     const slot = t === null
-      ? Math.imul(id, FIBONACCI) >>> this.shift
+      ? id & this.mask
       : (t[id & 0xff]! ^ t[0x100 | ((id >>> 8) & 0xff)]! ^ t[0x200 | ((id >>> 16) & 0xff)]! ^ t[0x300 | (id >>> 24)]!) >>> this.shift;
     const position = slots[2 * slot + 1]!;
     if (position === 0) return -1;
@@ -129,7 +140,7 @@ export class IdIndex {
 
   /** The table and its hash, to hand to another thread (threads/ids-job.ts). */
   parts(): IdIndexParts {
-    return { slots: this.slots, size: this.count, tables: this.tables, nodeTypes: this.nodeTypes };
+    return { slots: this.slots, size: this.count, tables: this.tables, nodeTypes: this.nodeTypes, largestOdd: this.largestOdd };
   }
 
   /** An index built elsewhere, from parts(). */
@@ -145,7 +156,7 @@ export class IdIndex {
     const mask = this.mask;
     for (let s = 0; s < old.length; s += 2) {
       if (old[s + 1] === 0) continue;
-      let slot = homeSlot(tables, old[s]!, this.shift);
+      let slot = homeSlot(tables, old[s]!, this.shift, mask);
       while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
       slots[2 * slot] = old[s]!;
       slots[2 * slot + 1] = old[s + 1]!;
@@ -159,9 +170,11 @@ export interface IdIndexParts {
   /** Per slot: id, position + 1. */
   slots: Uint32Array;
   size: number;
-  /** The hash the slots were placed with: four tables of 256 words, or null for Fibonacci hashing. */
+  /** The hash the slots were placed with: four tables of 256 words, or null for the id's low bits. */
   tables: Uint32Array | null;
   nodeTypes?: IndexedNodeTypes | null;
+  /** The largest odd id added (0 for none). */
+  largestOdd?: number;
 }
 
 /** What kind of object is at each position of an id index of a snapshot's nodes. */
@@ -173,12 +186,10 @@ export interface IndexedNodeTypes {
 
 /**
  * Slots one operation may read under the fixed hash before the index switches to random tables.
- * V8's ids never come near it (their longest cluster is 3); a crafted file's ids cost at most
+ * V8's ids never come near it (their clusters are a slot or two); a crafted file's ids cost at most
  * this many probes per operation before the switch, which happens once.
  */
 const MAX_PROBES = 32;
-/** 2^32 / φ, odd: consecutive ids land far apart, evenly (Knuth, TAOCP 6.4). */
-const FIBONACCI = 0x9e3779b1;
 
 /** Slots for `capacity` ids: a power of two, at least twice as many (load factor ≤ 1/2). */
 function tableSize(capacity: number): number {
@@ -202,11 +213,11 @@ function threadTables(): Uint32Array {
 }
 
 /**
- * Fibonacci hashing (the high bits of id × 2^32/φ), or simple tabulation: one random word per
- * byte of the id, xored. Either way the high bits pick the slot. (get() and add() spell it out.)
+ * The id's low bits, or simple tabulation: one random word per byte of the id, xored, whose high
+ * bits pick the slot. (get() and add() spell it out.)
  */
-function homeSlot(t: Uint32Array | null, id: number, shift: number): number {
-  if (t === null) return Math.imul(id, FIBONACCI) >>> shift;
+function homeSlot(t: Uint32Array | null, id: number, shift: number, mask: number): number {
+  if (t === null) return id & mask;
   return (t[id & 0xff]! ^ t[0x100 | ((id >>> 8) & 0xff)]! ^ t[0x200 | ((id >>> 16) & 0xff)]! ^ t[0x300 | (id >>> 24)]!) >>> shift;
 }
 
@@ -215,7 +226,7 @@ export function probeCount(index: IdIndex, id: number): number {
   const { slots, tables } = index.parts();
   const mask = slots.length / 2 - 1;
   const shift = 32 - (31 - Math.clz32(slots.length / 2));
-  let slot = homeSlot(tables, id, shift);
+  let slot = homeSlot(tables, id, shift, mask);
   let probes = 1;
   while (slots[2 * slot + 1] !== 0 && slots[2 * slot] !== id) {
     slot = (slot + 1) & mask;

@@ -11,6 +11,8 @@ export interface PairSnapshot {
 
 /** Ids of the older snapshot looked for in the newer: enough for percentages, cheap at any size. */
 const SAMPLE = 4096;
+/** Slots sampleOfIndex reads from each evenly spaced start, at most. */
+const SAMPLE_REACH = 64;
 /** Fewer sampled ids than this say nothing either way (hand-made test snapshots). */
 const MIN_SAMPLE = 32;
 /** Within one process nearly every object outlives a few seconds; across two, most ids differ. */
@@ -23,7 +25,8 @@ const SAME_OBJECT = 0.9;
  * as it first sees them, so within one process an id always names the same object and the
  * newest object has the highest id. Snapshots of different processes share most of their ids
  * (each process counts from 1) but not what they name; snapshots given in reverse order have
- * their newest object in the wrong one. O(n) over both snapshots, no per-node allocation.
+ * their newest object in the wrong one. O(n) over a loaded graph, O(sample) over an id index; no
+ * per-node allocation.
  */
 export async function snapshotPairWarning(older: PairSnapshot, newer: PairSnapshot): Promise<string | null> {
   if (await isSameFile(older.path, newer.path)) return `${older.path} and ${newer.path} are the same file: there is nothing to compare`;
@@ -70,46 +73,70 @@ function kindsOf(snapshot: HeapGraph | IdIndex): Kinds {
   return { typeOf: (p) => (types ? types.names[types.column[p]!] ?? '?' : '?'), nameOf: () => null };
 }
 
-/**
- * A snapshot's ids as one array: a graph's id column (stride 1, position = index), or an id
- * index's slots (stride 2: id, then position + 1; 0 for an empty slot).
- */
-function idColumn(snapshot: HeapGraph | IdIndex): { ids: Uint32Array; stride: 1 | 2 } {
-  return snapshot instanceof HeapGraph ? { ids: snapshot.nodeId, stride: 1 } : { ids: snapshot.parts().slots, stride: 2 };
-}
-
-function idCount(snapshot: HeapGraph | IdIndex): number {
-  return snapshot instanceof HeapGraph ? snapshot.nodeCount : snapshot.size;
-}
-
 /** Evenly spaced ids of the older snapshot with what they name, and its newest JS object's id (JS ids are odd). */
 function sampleOf(snapshot: HeapGraph | IdIndex): { ids: Uint32Array; index: IdIndex; types: string[]; names: (string | null)[]; size: number; maxJsId: number } {
   const kinds = kindsOf(snapshot);
-  const step = Math.max(1, Math.floor(idCount(snapshot) / SAMPLE));
-  const { ids, stride } = idColumn(snapshot);
+  if (snapshot instanceof IdIndex) return sampleOfIndex(snapshot, kinds);
+  const step = Math.max(1, Math.floor(snapshot.nodeCount / SAMPLE));
+  const ids = snapshot.nodeId;
   const sampled: number[] = [];
   const types: string[] = [];
   const names: (string | null)[] = [];
   let maxJsId = 0;
-  let k = 0;
-  for (let i = 0; i < ids.length; i += stride) {
-    if (stride === 2 && ids[i + 1] === 0) continue;
-    const id = ids[i]!;
+  for (let o = 0; o < ids.length; o++) {
+    const id = ids[o]!;
     if ((id & 1) === 1 && id > maxJsId) maxJsId = id;
-    if (k++ % step !== 0 || sampled.length >= SAMPLE) continue;
-    const position = stride === 1 ? i : ids[i + 1]! - 1;
+    if (o % step !== 0 || sampled.length >= SAMPLE) continue;
     sampled.push(id);
-    types.push(kinds.typeOf(position));
-    names.push(kinds.nameOf(position));
+    types.push(kinds.typeOf(o));
+    names.push(kinds.nameOf(o));
   }
   const sampleIds = Uint32Array.from(sampled);
   return { ids: sampleIds, index: new IdIndex(sampleIds), types, names, size: sampled.length, maxJsId };
 }
 
+/**
+ * sampleOf for an id index: the first id at or after evenly spaced slots (ids sit in slots by
+ * their low bits, so these are spread over the ids too), without reading the whole table.
+ */
+function sampleOfIndex(index: IdIndex, kinds: Kinds): ReturnType<typeof sampleOf> {
+  const { slots } = index.parts();
+  const slotCount = slots.length / 2;
+  const step = Math.max(1, Math.floor(slotCount / SAMPLE));
+  const sampled: number[] = [];
+  const types: string[] = [];
+  const names: (string | null)[] = [];
+  for (let start = 0; start < slotCount && sampled.length < SAMPLE; start += step) {
+    let slot = start;
+    // A few slots at most: a table's upper part may be all empty (untouched memory, costly to read).
+    const end = Math.min(slotCount, start + step, start + SAMPLE_REACH);
+    while (slot < end && slots[2 * slot + 1] === 0) slot++;
+    if (slot === end) continue;
+    const position = slots[2 * slot + 1]! - 1;
+    sampled.push(slots[2 * slot]!);
+    types.push(kinds.typeOf(position));
+    names.push(kinds.nameOf(position));
+  }
+  const sampleIds = Uint32Array.from(sampled);
+  return { ids: sampleIds, index: new IdIndex(sampleIds), types, names, size: sampled.length, maxJsId: index.largestOddId };
+}
+
 /** Which sampled ids the newer snapshot has, and how many of them name the same kind of object. */
 function scanNewer(snapshot: HeapGraph | IdIndex, sample: ReturnType<typeof sampleOf>): { found: number; sameKind: number; maxJsId: number } {
   const kinds = kindsOf(snapshot);
-  const { ids, stride } = idColumn(snapshot);
+  if (snapshot instanceof IdIndex) {
+    // An index answers each sampled id directly.
+    let found = 0;
+    let sameKind = 0;
+    for (let k = 0; k < sample.size; k++) {
+      const position = snapshot.get(sample.ids[k]!);
+      if (position < 0) continue;
+      found++;
+      if (kinds.typeOf(position) === sample.types[k]) sameKind++;
+    }
+    return { found, sameKind, maxJsId: snapshot.largestOddId };
+  }
+  const ids = snapshot.nodeId;
   const sampleIds = sample.index;
   // A bit per value of an id's bits 1…16 (bit 0 is 1 for nearly all): most ids fail this one
   // load from a table in L1 before any hashing.
@@ -121,19 +148,17 @@ function scanNewer(snapshot: HeapGraph | IdIndex, sample: ReturnType<typeof samp
   let found = 0;
   let sameKind = 0;
   let maxJsId = 0;
-  for (let i = 0; i < ids.length; i += stride) {
-    if (stride === 2 && ids[i + 1] === 0) continue;
-    const id = ids[i]!;
+  for (let o = 0; o < ids.length; o++) {
+    const id = ids[o]!;
     if ((id & 1) === 1 && id > maxJsId) maxJsId = id;
     const key = (id >>> 1) & 0xffff;
     if ((filter[key >>> 5]! & (1 << (key & 31))) === 0) continue;
     const k = sampleIds.get(id);
     if (k < 0) continue;
     found++;
-    const position = stride === 1 ? i : ids[i + 1]! - 1;
-    const name = kinds.nameOf(position);
+    const name = kinds.nameOf(o);
     const olderName = sample.names[k]!;
-    if (kinds.typeOf(position) === sample.types[k] && (name === null || olderName === null || name === olderName)) sameKind++;
+    if (kinds.typeOf(o) === sample.types[k] && (name === null || olderName === null || name === olderName)) sameKind++;
   }
   return { found, sameKind, maxJsId };
 }

@@ -543,11 +543,5 @@ function nodeInternalName(analysis: HeapAnalysis, names: Record<KnownName, numbe
  * the ids of a snapshot: every object allocated later gets a larger one.
  */
 export function largestObjectId(ids: IdIndex): number {
-  const { slots } = ids.parts();
-  let max = 0;
-  for (let s = 0; s < slots.length; s += 2) {
-    const id = slots[s]!;
-    if (slots[s + 1] !== 0 && (id & 1) === 1 && id > max) max = id;
-  }
-  return max;
+  return ids.largestOddId;
 }
