@@ -61,7 +61,7 @@ export type { ClassSampleSource } from './queries/subgraph-starts.js';
 export { edgeLabel, formatEdgeLabel } from './naming/edge-label.js';
 export { nodeDisplayName } from './naming/node-name.js';
 export { describeWhere, holderName, holderShapeText } from './present/holder-text.js';
-export { classLabel, isStringType, nodeLabel, nodeValue } from './present/labels.js';
+export { classLabel, isStringType, nodeLabel, nodeValue, withoutEmptyContext } from './present/labels.js';
 export type { LabelSource } from './present/labels.js';
 export { formatPath, pathView } from './present/path-view.js';
 export { repeatAt } from './present/repeats.js';

@@ -1,4 +1,4 @@
-import { formatSize, nodeValue, truncate } from '@heapdiff/core';
+import { formatSize, nodeValue, truncate, withoutEmptyContext } from '@heapdiff/core';
 import type { HeapEdgeAttributes, HeapNodeAttributes } from './attributes.js';
 
 /** Value previews are cut to this many characters, like objgraph's short reprs. */
@@ -25,7 +25,9 @@ export interface NodeLabel {
 export function nodeLabel(n: HeapNodeAttributes): NodeLabel {
   if (n.folded !== undefined) return { title: truncate(n.folded, FOLDED_LENGTH), id: '', preview: '', sizes: '' };
   // A scope reads as what it is (`{closure scope of f() app/x.js:3:7}`), not `system / Context`.
-  const title = n.gcRoot ? truncate(n.name, TITLE_LENGTH) : n.label && n.type !== 'closure' ? truncate(n.label, LABEL_LENGTH) : truncate(n.className, TITLE_LENGTH);
+  const title = n.gcRoot
+    ? truncate(n.name, TITLE_LENGTH)
+    : n.label && n.type !== 'closure' ? truncate(n.label, LABEL_LENGTH) : truncate(withoutEmptyContext(n.className), TITLE_LENGTH);
   const sizes = `self ${formatSize(n.selfSize)}${n.retainedSize === null ? '' : `, retained ${formatSize(n.retainedSize)}`}`;
   return { title, id: `@${n.id}`, preview: preview(n), sizes };
 }

@@ -6,7 +6,7 @@ import { graphToDot } from './to-dot.js';
 
 const node = (id: number, over: Partial<SubgraphNode> = {}): SubgraphNode => ({
   ordinal: id, id, type: 'object', name: 'Foo', className: 'Foo', selfSize: 32, retainedSize: 64, distance: 3,
-  depth: 0, start: false, gcRoot: false, global: false, expanded: true, truncated: 0, ...over,
+  depth: 0, start: false, gcRoot: false, global: false, expanded: true, truncated: 0, label: null, ...over,
 });
 const edge = (from: number, to: number, name: string, type = 'property', count = 1): SubgraphEdge =>
   ({ from, to, fromOrdinal: from, toOrdinal: to, name, type, count });
@@ -79,6 +79,13 @@ describe('graphToDot', () => {
     };
     expect(json.objects.map((o) => o.name).sort()).toEqual(['more2', 'n1', 'n2', 'n3', 'n4', 'n5', 'n6']);
     expect(json.edges).toHaveLength(6);
+  });
+
+  test("Node's global object under an inspector session (`global / `) is titled `global`, with no stray separator", () => {
+    const graph = leakGraph();
+    graph.nodes[4] = { ...graph.nodes[4]!, name: 'global / ', className: 'global / ' };
+    const dot = graphToDot(graphFromSubgraph(graph));
+    expect(statement(dot, '"n4"')).toContain('<B>global</B>&#160;@4');
   });
 
   test('--filter is applied before drawing', () => {

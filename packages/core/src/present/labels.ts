@@ -26,9 +26,14 @@ const VALUE_TYPES = new Set(['regexp', 'number', 'bigint', 'symbol']);
  */
 const EMPTY_CONTEXT = /\s+\/\s*$/;
 
-/** A class name for people: escaped, cut, without an empty context part (`global / ` → `global`). */
+/** A class name without an empty context part (`global / ` → `global`). */
+export function withoutEmptyContext(className: string): string {
+  return className.replace(EMPTY_CONTEXT, '') || className;
+}
+
+/** A class name for people: escaped, cut, without an empty context part. */
 export function classLabel(className: string, max = 80): string {
-  return safeText(className.replace(EMPTY_CONTEXT, '') || className, max);
+  return safeText(withoutEmptyContext(className), max);
 }
 
 export function isStringType(type: string): boolean {
