@@ -3,7 +3,7 @@
 // instead of ignoring it. Every command's --help lists the shared options it takes, and bad
 // values are usage errors with one line.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { analyzeHeap, loadSnapshot, sampleClassInstances } from '@heapdiff/core';
@@ -206,6 +206,7 @@ describe('report', () => {
     const out = file('html');
     const run = await ok(['report', s1, s2, s3, '-o', out, '--class', 'Leaky|Listener', '--ignore', 'Listener', '--min-size', '1kB', '--limit', '2', '--quiet']);
     expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(statSync(out).mode & 0o777).toBe(0o600); // the report holds the heap's data
     const d = data(readFileSync(out, 'utf8'));
     expect(d.summaries).toHaveLength(3);
     for (const rows of [...d.summaries.map((s: any) => s.classes), d.diff.classes, d.growth.classes]) {
@@ -334,6 +335,11 @@ describe('leaks', () => {
     const run = await ok(['leaks', s1, s2, s3, '--limit', '1', '--out-dir', out]);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain(out);
+    // Drawn from the heap, so as private as the snapshots.
+    expect(statSync(out).mode & 0o777).toBe(0o700);
+    for (const name of readdirSync(out)) expect(statSync(join(out, name)).mode & 0o777, name).toBe(0o600);
+    // The command to run next names the snapshot as it was given, so it runs from here.
+    expect(run.stdout).toContain(`Next: heapdiff path ${s3} @`);
     const old = join(dir, 'leaks-drawings-old');
     const legacy = await ok(['leaks', s1, s2, s3, '--limit', '1', '--graph', old]);
     expect(legacy.stderr).toContain(`heapdiff: note: --graph DIR is deprecated here; use --out-dir ${old}`);

@@ -1,7 +1,7 @@
-import { chmod, lstat, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { holdTemp, releaseTemp } from '../output/atomic-write.js';
+import { holdTemp, PRIVATE_FILE_MODE, releaseTemp } from '../output/atomic-write.js';
 
 /** One file of a set: a plain name (no separators) and its contents. */
 export interface SetFile {
@@ -40,11 +40,10 @@ export async function writeFileSet(option: string, dir: string, files: readonly 
   holdTemp(staging);
   try {
     for (const file of files) {
-      await writeFile(join(staging, file.name), file.data, { flag: 'wx' }).catch((error: unknown) => fail(`cannot write ${file.name}`, error));
+      await writeFile(join(staging, file.name), file.data, { flag: 'wx', mode: PRIVATE_FILE_MODE }).catch((error: unknown) => fail(`cannot write ${file.name}`, error));
     }
     if (fresh) {
-      // mkdtemp makes the directory private; the set is meant to be read like any output.
-      await chmod(staging, 0o755);
+      // mkdtemp made the directory private (0700), as its files are (0600).
       await rename(staging, dir).catch((error: unknown) => fail('cannot create the directory', error));
       return;
     }

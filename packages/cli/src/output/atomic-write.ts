@@ -25,6 +25,9 @@ export function assertNotInput(output: string, inputs: readonly string[]): void 
   }
 }
 
+/** Every file heapdiff writes: snapshots and what is drawn or reported from them hold the program's data, secrets included. */
+export const PRIVATE_FILE_MODE = 0o600;
+
 /** fs.promises.writeFile takes no plain descriptor; the callback API does. */
 const writeToFd = promisify(writeFile);
 
@@ -83,8 +86,9 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   pendingTemps.add(temp);
   watchSignals();
   try {
-    // Created synchronously, so the file exists whenever a signal handler can run and remove it.
-    const fd = openSync(temp, 'wx');
+    // Created synchronously, so the file exists whenever a signal handler can run and remove it;
+    // readable by its owner only: what heapdiff writes comes from heaps, which hold secrets.
+    const fd = openSync(temp, 'wx', PRIVATE_FILE_MODE);
     try {
       await writeToFd(fd, data);
     } finally {

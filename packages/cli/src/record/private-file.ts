@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { PRIVATE_FILE_MODE } from './snapshot-file.js';
+import { PRIVATE_FILE_MODE } from '../output/atomic-write.js';
 
 /**
  * Writes `text` to `path` through a new private (0600) temporary file beside it, renamed into

@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { PRIVATE_FILE_MODE } from '../output/atomic-write.js';
 import { RecordError } from './record-error.js';
-
-/** Heap snapshots hold whatever the program held, secrets included: only this user may read them. */
-export const PRIVATE_FILE_MODE = 0o600;
 
 /**
  * A snapshot being received: chunks go straight to a hidden temporary file next to the final one

@@ -147,7 +147,7 @@ export async function runLeaks(args: LeaksArgs): Promise<number> {
     }),
     text: () => {
       if (report.entries.length === 0 && found.entries.length > 0) return ['No holder matches the filters.'];
-      const lines = formatHolderReport(analysis, code, report, { files, thresholds, fullPath: args.fullPath === true, colors: opts.colors, quiet: opts.quiet });
+      const lines = formatHolderReport(analysis, code, report, { files, thresholds, fullPath: args.fullPath === true, colors: opts.colors, quiet: opts.quiet, lastPath: snapshots.at(-1) });
       if (graphs && graphs.length > 0) lines.push(graphsLine(graphDir!, graphs.map((f) => f.svg), 'holder'));
       return lines;
     },

@@ -3,6 +3,7 @@ import {
   programPathView, safeText, visible, type CodeNames, type HeapAnalysis, type LeakHolder, type LeakHolderReport,
 } from '@heapdiff/core';
 import type { Colors } from '../../output/colors.js';
+import { shellQuote } from '../../output/shell-quote.js';
 import type { Thresholds } from './json.js';
 
 /** Classes listed per entry; the rest are counted. */
@@ -17,6 +18,8 @@ export interface HolderTextOptions {
   colors: Colors;
   /** `--quiet`: no hint of what to run next. */
   quiet?: boolean;
+  /** The last snapshot as given on the command line, for the command to run next (default: its file name). */
+  lastPath?: string;
 }
 
 /** `leaks` by holder for a person: the verdict first, then one block per holder. */
@@ -44,7 +47,8 @@ export function formatHolderReport(analysis: HeapAnalysis, code: CodeNames, repo
     out.push('', `… ${plural(report.more.entries, 'more holder')} of ${plural(report.more.members, 'object')}${report.more.leaks > 0 ? `, ${plural(report.more.leaks, 'leak')} among them` : ''} (--limit 0 shows all)`);
   }
   const top = report.entries[0]!;
-  if (!options.quiet) out.push('', pc.dim(`Next: heapdiff path ${last} @${analysis.graph.nodeId[top.ordinal]}  (the whole path from a GC root), or --by class for the leaked objects by class.`));
+  const lastPath = safeText(shellQuote(options.lastPath ?? files.at(-1)!), 400);
+  if (!options.quiet) out.push('', pc.dim(`Next: heapdiff path ${lastPath} @${analysis.graph.nodeId[top.ordinal]}  (the whole path from a GC root), or --by class for the leaked objects by class.`));
   return out;
 }
 

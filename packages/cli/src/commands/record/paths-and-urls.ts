@@ -37,6 +37,3 @@ export function display(path: string): string {
   return rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel : path;
 }
 
-export function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}

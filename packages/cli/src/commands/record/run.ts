@@ -18,7 +18,8 @@ import { MEMORY_FILE } from '../memory/series.js';
 import { runSummary } from '../summary/run.js';
 import { MemoryLog } from './memory-log.js';
 import { recordOptions } from './options.js';
-import { checkUrl, defaultDir, display, isDirectory, shellQuote } from './paths-and-urls.js';
+import { shellQuote } from '../../output/shell-quote.js';
+import { checkUrl, defaultDir, display, isDirectory } from './paths-and-urls.js';
 
 export interface RecordArgs {
   program?: string[];
