@@ -186,8 +186,9 @@ export interface IndexedNodeTypes {
 
 /**
  * Slots one operation may read under the fixed hash before the index switches to random tables.
- * V8's ids never come near it (their clusters are a slot or two); a crafted file's ids cost at most
- * this many probes per operation before the switch, which happens once.
+ * V8's ids stay far below it while they span less than the table (clusters of a slot or two);
+ * ids that wrap around it in long runs (a long-lived process's survivors) or a crafted file's cost
+ * at most this many probes per operation before the switch, which happens once.
  */
 const MAX_PROBES = 32;
 
