@@ -42,6 +42,9 @@ describe('probes per lookup stay small for ids chosen to collide', () => {
     ['ids that differ only in their 17 high bits', (k) => (k << 15) >>> 0, (k) => ((k << 15) | 1) >>> 0],
     ['ids that differ only in their 9 high and 8 low bits', (k) => (((k >>> 8) << 23) | (k & 0xff)) >>> 0, (k) => (((k >>> 8) << 23) | 0x100 | (k & 0xff)) >>> 0],
     ['consecutive odd ids, as V8 writes them', (k) => 2 * k + 1, (k) => 2 * k + 2],
+    // A long-lived process: survivors in runs of 500, one run in six, their ids wrapping around
+    // the table six times; the runs of one lap land on another's.
+    ['runs of survivors whose ids wrap around the table', (k) => 2 * (Math.floor(k / 500) * 3000 + (k % 500)) + 1, (k) => 2 * (Math.floor(k / 500) * 3000 + (k % 500)) + 2],
   ];
   test.each(sets)('%s', (_label, idOf, absentOf) => {
     const ids = Uint32Array.from({ length: n }, (_, k) => idOf(k));
