@@ -2,7 +2,7 @@ import { HeapSnapshotError } from '../errors/errors.js';
 import { CLOSE_BRACKET, COMMA, DIGIT_0, DIGIT_9 } from './bytes.js';
 import type { SnapshotLayout } from './header.js';
 import { IdIndex } from '../graph/id-index.js';
-import { duplicateIdError, SeenIds } from './id-check.js';
+import { duplicateIdError } from './id-check.js';
 import {
   AFTER_COMMA, AFTER_NUMBER, EXPECT_FIRST, IN_NUMBER, MISSING_COMMA, TOO_LARGE, TRAILING_COMMA, UNEXPECTED_COMMA,
   UINT32_MAX, badByteError, numberError, syntaxError,
@@ -21,10 +21,11 @@ export const UNKNOWN_TYPE = 0xff;
 export class IdArrayParser {
   readonly ids: Uint32Array;
   readonly nodeType: Uint8Array;
-  /** The ids parsed so far, filled once per write(): the parse's result. */
+  /**
+   * The ids parsed so far, added as they are parsed: the parse's result, and what refuses a
+   * repeated id (V8's ids arrive in nearly increasing order, and the index places them in order).
+   */
   readonly index: IdIndex;
-  /** Refuses a repeated id as it is parsed (cheaper inline than the index, which it keeps duplicate-free). */
-  private readonly seenIds: SeenIds;
   done = false;
   ordinal = 0;
   private state = EXPECT_FIRST;
@@ -37,7 +38,6 @@ export class IdArrayParser {
     this.ids = new Uint32Array(layout.header.node_count);
     this.nodeType = new Uint8Array(layout.header.node_count);
     this.index = IdIndex.withCapacity(layout.header.node_count);
-    this.seenIds = new SeenIds(layout.header.node_count);
     this.fastLayout = layout.nodeTypeOffset === TYPE_FIELD && layout.nodeIdOffset === ID_FIELD && layout.nodeFieldCount <= 8;
   }
 
@@ -55,7 +55,6 @@ export class IdArrayParser {
     let field = this.field;
     let ordinal = this.ordinal;
     const fast = this.fastLayout;
-    const idsBefore = ordinal + (field > idOff ? 1 : 0);
     let i = start;
     while (i < end) {
       if (fast && state === AFTER_COMMA && field === 0 && end - i > FAST_MARGIN) {
@@ -83,7 +82,7 @@ export class IdArrayParser {
         if (field === 0 && ordinal >= nodeCount) this.failTooMany(offset);
         if (field === idOff) {
           if (acc > UINT32_MAX) this.failId(ordinal, offset);
-          if (!this.seenIds.add(acc)) throw duplicateIdError(ids, ordinal, acc, offset);
+          if (!this.index.add(acc, ordinal)) throw duplicateIdError(ids, ordinal, acc, offset);
           ids[ordinal] = acc;
         } else if (field === typeOff) {
           nodeType[ordinal] = acc < typeCount ? acc : UNKNOWN_TYPE;
@@ -114,8 +113,6 @@ export class IdArrayParser {
     this.acc = acc;
     this.field = field;
     this.ordinal = ordinal;
-    // In a loop of its own, its cache misses overlap; the ids are distinct (seenIds).
-    this.index.addRange(ids, idsBefore, ordinal + (field > idOff ? 1 : 0));
     return i;
   }
 
@@ -130,9 +127,7 @@ export class IdArrayParser {
     const typeCount = this.layout.nodeTypes.length;
     const ids = this.ids;
     const nodeType = this.nodeType;
-    const seenIds = this.seenIds;
-    const seen = seenIds.direct;
-    const seenLimit = seenIds.directLimit;
+    const index = this.index;
     let ordinal = this.ordinal;
     let i = start;
     // Reads past `limit` stay inside the margin the caller left; past the buffer they give
@@ -156,15 +151,7 @@ export class IdArrayParser {
       if (c === 0x0a) c = buf[p++]!;
       if (c !== COMMA || p - i > FAST_MARGIN || id > UINT32_MAX) break;
       // Last: a repeated id is left to the general loop, which reports it.
-      if (id < seenLimit) {
-        const word = id >>> 5;
-        const bit = 1 << (id & 31);
-        const have = seen[word]!;
-        if ((have & bit) !== 0) break;
-        seen[word] = have | bit;
-      } else if (!seenIds.addOther(id)) {
-        break;
-      }
+      if (!index.add(id, ordinal)) break;
       nodeType[ordinal] = type < typeCount ? type : UNKNOWN_TYPE;
       ids[ordinal++] = id;
       i = p;
