@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { analyzeHeap, loadSnapshot, nodeDisplayName, type HeapAnalysis } from '@heapdiff/core';
 import { dotToLayoutJson } from '@heapdiff/graphviz-export';
 import { outputSchemas } from '../packages/cli/dist/schemas.js';
-import { runCli, runCliAll, type CliRun } from './fuzz/cli-contract.js';
+import { cli, cliAll } from './helpers/cli-runs.js';
 import { makeSnapshot } from './helpers/snapshots.js';
 
 /** The scenario's secret, built by the same recipe (it exists nowhere as a literal). */
@@ -21,7 +21,6 @@ const ESC = String.fromCharCode(27);
 /** Raw characters that must never reach a terminal from heap strings (\n and \t are heapdiff's own). */
 const UNSAFE_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const REDACTED = /<string len=\d+ #[0-9a-f]{8}>/;
-const CLI_MS = 120_000;
 
 const dir = mkdtempSync(join(inject('heapdiffRunDir'), 'output-safety-'));
 let before: string;
@@ -54,18 +53,6 @@ beforeAll(async () => {
   expect(holderId).toBeGreaterThan(0);
   expect(secretId).toBeGreaterThan(0);
 });
-
-async function cli(...args: string[]): Promise<CliRun> {
-  const run = await runCli(args, CLI_MS);
-  expect(run.timedOut).toBe(false);
-  return run;
-}
-
-async function cliAll(commands: string[][]): Promise<CliRun[]> {
-  const runs = await runCliAll(commands, CLI_MS);
-  for (const run of runs) expect(run.timedOut).toBe(false);
-  return runs;
-}
 
 /** Every command with text output, on the hostile heap. */
 function textCommands(): [string, string[]][] {

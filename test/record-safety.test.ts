@@ -3,15 +3,14 @@
 // taken in --on-signal mode, the program's stderr never parsed, and SIGHUP/SIGQUIT handled like
 // Ctrl-C. Each test runs real programs (test/scenarios/) under the CLI bundle.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { hasChromium } from './helpers/chromium.js';
+import { hasChromium, servePage } from './helpers/chromium.js';
 import { fdTarget, isGone, listeningSockets, processTree } from './helpers/processes.js';
 
 const CLI = fileURLToPath(new URL('../packages/cli/bundle/heapdiff.js', import.meta.url));
@@ -205,18 +204,13 @@ describe('record: SIGHUP and SIGQUIT end it like Ctrl-C', () => {
 });
 
 describe.skipIf(!hasChromium())('record --url', () => {
-  let server: Server;
+  let page: Awaited<ReturnType<typeof servePage>>;
   let base: string;
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      if (req.url !== '/modal-leak.html') return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      createReadStream(scenario('modal-leak.html')).pipe(res);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    page = await servePage(scenario('modal-leak.html'));
+    base = new URL(page.url).origin;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => page.close());
 
   test('Chromium is driven over a pipe: no port, only its singleton socket in a private directory; the page\'s heap is sampled', async () => {
     const dir = join(work, 'page');

@@ -2,15 +2,13 @@
 // record-target.cjs and modal-leak.html), and `leaks` on what it recorded finds their leaks.
 // Also how it fails: a program that exits early, one that is not Node.js, Ctrl-C.
 import { execFile, spawn } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hasChromium } from './helpers/chromium.js';
+import { hasChromium, servePage } from './helpers/chromium.js';
 import { WANTED_MAJORS, availableMajors, nodeBinary, type NodeMajor } from './helpers/node-binaries.js';
 
 const CLI = fileURLToPath(new URL('../packages/cli/bundle/heapdiff.js', import.meta.url));
@@ -169,18 +167,13 @@ describe('record -- node', () => {
 });
 
 describe.skipIf(!hasChromium())('record --url', () => {
-  let server: Server;
+  let page: Awaited<ReturnType<typeof servePage>>;
   let base: string;
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      if (req.url !== '/modal-leak.html') return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      createReadStream(PAGE).pipe(res);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    page = await servePage(PAGE);
+    base = new URL(page.url).origin;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => page.close());
 
   test('records a page in Chromium, and leaks finds the detached DOM its Map holds', async () => {
     const dir = join(work, 'page');

@@ -9,7 +9,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { loadSnapshot, type HeapGraph } from '@heapdiff/core';
-import { runCli, runCliAll, type CliRun } from './fuzz/cli-contract.js';
+import type { CliRun } from './fuzz/cli-contract.js';
+import { cli, cliAll } from './helpers/cli-runs.js';
 import { makeSnapshot } from './helpers/snapshots.js';
 
 // The scenario's recipe: an ASCII core, then characters that each output format escapes.
@@ -18,7 +19,6 @@ const SECRET = `${CORE}"<&'\\é`;
 const NUMBER_TEXT = `${(7351).toString()}9.8642`;
 const BIGINT_TEXT = String(BigInt(`${(12345).toString()}678901234567890123`) * 3n);
 const TOKEN = /<string len=(\d+) #([0-9a-f]{8})>/;
-const CLI_MS = 120_000;
 
 /** The secret as each output format would write it. */
 function escapedForms(text: string): string[] {
@@ -66,18 +66,6 @@ beforeAll(async () => {
   expect(g.nodeName(g.ordinalOfId(ids.pattern))).toContain(CORE);
   expect(g.nodeTypeName(g.ordinalOfId(ids.symbol))).toBe('symbol');
 });
-
-async function cli(...args: string[]): Promise<CliRun> {
-  const run = await runCli(args, CLI_MS);
-  expect(run.timedOut).toBe(false);
-  return run;
-}
-
-async function cliAll(commands: string[][]): Promise<CliRun[]> {
-  const runs = await runCliAll(commands, CLI_MS);
-  for (const run of runs) expect(run.timedOut).toBe(false);
-  return runs;
-}
 
 function leaked(text: string): string | undefined {
   return NEEDLES.find((needle) => text.includes(needle));
