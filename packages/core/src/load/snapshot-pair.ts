@@ -73,56 +73,76 @@ function kindsOf(snapshot: HeapGraph | IdIndex): Kinds {
   return { typeOf: (p) => (types ? types.names[types.column[p]!] ?? '?' : '?'), nameOf: () => null };
 }
 
+interface Sample {
+  ids: Uint32Array;
+  index: IdIndex;
+  types: string[];
+  names: (string | null)[];
+  size: number;
+  maxJsId: number;
+}
+
 /** Evenly spaced ids of the older snapshot with what they name, and its newest JS object's id (JS ids are odd). */
-function sampleOf(snapshot: HeapGraph | IdIndex): { ids: Uint32Array; index: IdIndex; types: string[]; names: (string | null)[]; size: number; maxJsId: number } {
+function sampleOf(snapshot: HeapGraph | IdIndex): Sample {
   const kinds = kindsOf(snapshot);
-  if (snapshot instanceof IdIndex) return sampleOfIndex(snapshot, kinds);
-  const step = Math.max(1, Math.floor(snapshot.nodeCount / SAMPLE));
-  const ids = snapshot.nodeId;
-  const sampled: number[] = [];
-  const types: string[] = [];
-  const names: (string | null)[] = [];
-  let maxJsId = 0;
-  for (let o = 0; o < ids.length; o++) {
-    const id = ids[o]!;
-    if ((id & 1) === 1 && id > maxJsId) maxJsId = id;
-    if (o % step !== 0 || sampled.length >= SAMPLE) continue;
-    sampled.push(id);
-    types.push(kinds.typeOf(o));
-    names.push(kinds.nameOf(o));
+  const { ids, positions } = snapshot instanceof IdIndex ? indexPicks(snapshot) : graphPicks(snapshot);
+  const sampleIds = Uint32Array.from(ids);
+  return {
+    ids: sampleIds,
+    index: new IdIndex(sampleIds),
+    types: positions.map((p) => kinds.typeOf(p)),
+    names: positions.map((p) => kinds.nameOf(p)),
+    size: ids.length,
+    maxJsId: snapshot instanceof IdIndex ? snapshot.largestOddId : largestOddId(snapshot.nodeId),
+  };
+}
+
+/** Up to SAMPLE ordinals of a graph, evenly spaced, with their ids. */
+function graphPicks(graph: HeapGraph): { ids: number[]; positions: number[] } {
+  const step = Math.max(1, Math.floor(graph.nodeCount / SAMPLE));
+  const ids: number[] = [];
+  const positions: number[] = [];
+  for (let o = 0; o < graph.nodeCount && ids.length < SAMPLE; o += step) {
+    ids.push(graph.nodeId[o]!);
+    positions.push(o);
   }
-  const sampleIds = Uint32Array.from(sampled);
-  return { ids: sampleIds, index: new IdIndex(sampleIds), types, names, size: sampled.length, maxJsId };
+  return { ids, positions };
 }
 
 /**
- * sampleOf for an id index: the first id at or after evenly spaced slots (ids sit in slots by
- * their low bits, so these are spread over the ids too), without reading the whole table.
+ * Up to SAMPLE ids of an index with their positions: the first id at or after evenly spaced slots
+ * (ids sit in slots by their low bits, so these are spread over the ids too), without reading the
+ * whole table.
  */
-function sampleOfIndex(index: IdIndex, kinds: Kinds): ReturnType<typeof sampleOf> {
+function indexPicks(index: IdIndex): { ids: number[]; positions: number[] } {
   const { slots } = index.parts();
   const slotCount = slots.length / 2;
   const step = Math.max(1, Math.floor(slotCount / SAMPLE));
-  const sampled: number[] = [];
-  const types: string[] = [];
-  const names: (string | null)[] = [];
-  for (let start = 0; start < slotCount && sampled.length < SAMPLE; start += step) {
+  const ids: number[] = [];
+  const positions: number[] = [];
+  for (let start = 0; start < slotCount && ids.length < SAMPLE; start += step) {
     let slot = start;
     // A few slots at most: a table's upper part may be all empty (untouched memory, costly to read).
     const end = Math.min(slotCount, start + step, start + SAMPLE_REACH);
     while (slot < end && slots[2 * slot + 1] === 0) slot++;
     if (slot === end) continue;
-    const position = slots[2 * slot + 1]! - 1;
-    sampled.push(slots[2 * slot]!);
-    types.push(kinds.typeOf(position));
-    names.push(kinds.nameOf(position));
+    ids.push(slots[2 * slot]!);
+    positions.push(slots[2 * slot + 1]! - 1);
   }
-  const sampleIds = Uint32Array.from(sampled);
-  return { ids: sampleIds, index: new IdIndex(sampleIds), types, names, size: sampled.length, maxJsId: index.largestOddId };
+  return { ids, positions };
+}
+
+function largestOddId(ids: Uint32Array): number {
+  let max = 0;
+  for (let o = 0; o < ids.length; o++) {
+    const id = ids[o]!;
+    if ((id & 1) === 1 && id > max) max = id;
+  }
+  return max;
 }
 
 /** Which sampled ids the newer snapshot has, and how many of them name the same kind of object. */
-function scanNewer(snapshot: HeapGraph | IdIndex, sample: ReturnType<typeof sampleOf>): { found: number; sameKind: number; maxJsId: number } {
+function scanNewer(snapshot: HeapGraph | IdIndex, sample: Sample): { found: number; sameKind: number; maxJsId: number } {
   const kinds = kindsOf(snapshot);
   if (snapshot instanceof IdIndex) {
     // An index answers each sampled id directly.
