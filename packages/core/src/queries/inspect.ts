@@ -71,13 +71,12 @@ export function inspectNode(analysis: HeapAnalysis, nodeId: number, options: Ins
   const nameLength = options.nameLength ?? 100;
   const { classes, retainedSize, distance } = analysis;
   const { code } = options;
-  const closure = g.nodeTypeId.closure;
   const ref = (ordinal: number): NodeRef => ({
     ordinal,
     nodeId: g.nodeId[ordinal]!,
     name: nodeDisplayName(g, analysis.domState, ordinal, nameLength),
     className: classes.names[classes.classOf[ordinal]!]!,
-    label: !code ? null : g.nodeType[ordinal] === closure ? code.functionLabel(ordinal) : code.isScope(ordinal) ? code.scopeLabel(ordinal) : null,
+    label: code ? code.label(ordinal) : null,
     location: code ? code.files.where(ordinal) : null,
   });
   const view = (edge: number, ordinal: number): EdgeView => {
